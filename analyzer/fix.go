@@ -1,0 +1,186 @@
+package analyzer
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Edit builders for fixes (§5.5). Each returns byte-range edits; rules
+// combine them into a Fix with the applicability their spec gives.
+
+// ReplaceNode replaces n's text.
+func ReplaceNode(n *Node, text string) Edit { return Edit{Start: n.Start, End: n.End, NewText: text} }
+
+// RenameMethod replaces the method name of a method call (fit_transform -> transform).
+func RenameMethod(c Call, name string) (Edit, bool) {
+	m := c.MethodNode()
+	if m == nil {
+		return Edit{}, false
+	}
+	return ReplaceNode(m, name), true
+}
+
+// Statement returns the simple statement containing n (the line-level unit
+// an inserted line goes after), or nil.
+func Statement(n *Node) *Node {
+	for p := n; p != nil; p = p.Parent() {
+		if pp := p.Parent(); pp != nil && (pp.Kind == KBlock || pp.Kind == KModule) {
+			return p
+		}
+	}
+	return nil
+}
+
+// Indent is the leading whitespace of the line n starts on.
+func Indent(n *Node) string {
+	t := n.tree
+	line, _ := t.Position(n.Start)
+	start := t.LineStart(line)
+	i := start
+	for i < uint32(len(t.Src)) && (t.Src[i] == ' ' || t.Src[i] == '\t') {
+		i++
+	}
+	return string(t.Src[start:i])
+}
+
+// InsertLineAfter inserts text as a new line after statement stmt, at the
+// statement's indentation.
+func InsertLineAfter(stmt *Node, text string) Edit {
+	t := stmt.tree
+	endLine, _ := t.Position(stmt.End)
+	at := t.LineEnd(endLine)
+	return Edit{Start: at, End: at, NewText: "\n" + Indent(stmt) + text}
+}
+
+// AddImport returns the edit that adds `import mod` after the last
+// top-level import (or at the top, after a docstring), or ok=false when the
+// module already imports mod at top level.
+func (f *File) AddImport(mod string) (Edit, bool) {
+	for _, d := range f.Module.defs[mod] {
+		if d.Kind == DefImport && d.Import == mod {
+			return Edit{}, false
+		}
+	}
+	root := f.Tree.Root()
+	var last *Node
+	for _, st := range root.NamedChildren() {
+		switch st.Kind {
+		case KImportStatement, KImportFromStatement, KFutureImport:
+			last = st
+		}
+	}
+	if last != nil {
+		e := InsertLineAfter(last, "import "+mod)
+		return e, true
+	}
+	// After a module docstring and any leading comments, else at the top.
+	var at uint32
+	if first := root.NamedChild(0); first != nil && first.Kind == KExpressionStatement {
+		if s := first.NamedChild(0); s != nil && s.Kind == KString {
+			line, _ := f.Tree.Position(first.End)
+			at = f.Tree.LineEnd(line)
+			return Edit{Start: at, End: at, NewText: "\nimport " + mod}, true
+		}
+	}
+	return Edit{Start: at, End: at, NewText: "import " + mod + "\n"}, true
+}
+
+// ApplyEdits applies non-overlapping edits to src. Edits at the same
+// offset keep their given order.
+func ApplyEdits(src []byte, edits []Edit) ([]byte, error) {
+	sorted := append([]Edit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	var out bytes.Buffer
+	var pos uint32
+	for _, e := range sorted {
+		if e.Start < pos || e.End < e.Start || int(e.End) > len(src) {
+			return nil, fmt.Errorf("overlapping or out-of-range edit at byte %d", e.Start)
+		}
+		out.Write(src[pos:e.Start])
+		out.WriteString(e.NewText)
+		pos = e.End
+	}
+	out.Write(src[pos:])
+	return out.Bytes(), nil
+}
+
+// ApplyFixes applies the fixes of findings whose applicability is allowed.
+// A fix that conflicts with one already taken is left for the next round
+// (callers loop until nothing changes); an edit identical to one already
+// taken (the same inserted import) is merged. It returns the new source and
+// how many fixes were applied.
+func ApplyFixes(src []byte, findings []*Finding, allowUnsafe bool) ([]byte, int) {
+	var edits []Edit
+	taken := 0
+	for _, fd := range findings {
+		fx := fd.Fix
+		if fx == nil || len(fx.Edits) == 0 || fx.Applicability == Guidance || (fx.Applicability == Unsafe && !allowUnsafe) {
+			continue
+		}
+		add, ok := mergeEdits(edits, fx.Edits)
+		if !ok {
+			continue
+		}
+		edits = append(edits, add...)
+		taken++
+	}
+	if taken == 0 {
+		return src, 0
+	}
+	out, err := ApplyEdits(src, edits)
+	if err != nil {
+		return src, 0
+	}
+	return out, taken
+}
+
+// mergeEdits returns the edits of next not already in have, or ok=false if
+// one of them conflicts with an edit in have.
+func mergeEdits(have, next []Edit) (add []Edit, ok bool) {
+	for _, x := range next {
+		dup := false
+		for _, y := range have {
+			switch {
+			case x == y:
+				dup = true
+			case x.Start < y.End && y.Start < x.End, x.Start == y.Start:
+				return nil, false
+			}
+		}
+		if !dup {
+			add = append(add, x)
+		}
+	}
+	return add, true
+}
+
+// HasSyntaxErrors reports whether the tree contains ERROR or MISSING nodes.
+func (t *Tree) HasSyntaxErrors() bool {
+	for i := range t.Nodes {
+		if t.Nodes[i].Kind == KError || t.Nodes[i].Missing() {
+			return true
+		}
+	}
+	return false
+}
+
+// lineText returns the text of a 1-based line.
+func (t *Tree) lineText(line int) string {
+	return strings.TrimRight(string(t.Src[t.LineStart(line):t.LineEnd(line)]), "\r")
+}
+
+// ReplaceStringContent replaces the contents of a plain string literal,
+// keeping its prefix and quotes ("ignore" -> "error").
+func ReplaceStringContent(str *Node, text string) Edit {
+	str = Unparen(str)
+	open, close := str.FirstChild(), str.FirstChild()
+	for c := str.FirstChild(); c != nil; c = c.NextSibling() {
+		close = c
+	}
+	if open == nil || open == close {
+		return ReplaceNode(str, `"`+text+`"`)
+	}
+	return Edit{Start: open.End, End: close.Start, NewText: text}
+}

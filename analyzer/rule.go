@@ -1,0 +1,138 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity of a finding (§1 of the rule glossary).
+type Severity uint8
+
+const (
+	Low Severity = iota + 1
+	Medium
+	High
+	Critical
+)
+
+var severityNames = map[Severity]string{Low: "low", Medium: "medium", High: "high", Critical: "critical"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// ParseSeverity parses "critical", "high", "medium" or "low".
+func ParseSeverity(s string) (Severity, error) {
+	for k, v := range severityNames {
+		if v == strings.ToLower(s) {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want critical, high, medium or low)", s)
+}
+
+// Applicability says how safe a fix is to apply (§2).
+type Applicability string
+
+const (
+	Safe     Applicability = "safe"
+	Unsafe   Applicability = "unsafe"
+	Guidance Applicability = "guidance"
+	NoFix    Applicability = "none"
+)
+
+// Rule is one check: metadata plus a detector. It is a value, like
+// go/analysis's Analyzer; the engine calls Check for every node of the
+// kinds the rule subscribes to, during the one traversal of each file.
+type Rule struct {
+	ID         string
+	Title      string
+	Section    string
+	Severity   Severity
+	References []string
+	Fix        Applicability // the main fix kind
+	Message    string        // one line, at most 140 characters
+	Doc        string        // what and why, one paragraph
+	FixDoc     string        // what the fix does
+	// Example and Safe are short code samples for the rule's doc page.
+	Example, SafeExample string
+
+	// InTestFiles makes the rule run in test files too (§3.1).
+	InTestFiles bool
+	// Kinds are the node kinds Check is called for.
+	Kinds []Kind
+	Check func(p *Pass, n *Node)
+}
+
+// Fix is a suggested change. Guidance fixes carry only a description.
+type Fix struct {
+	Applicability Applicability
+	Description   string
+	Edits         []Edit
+}
+
+// Edit replaces source bytes [Start, End) with NewText.
+type Edit struct {
+	Start, End uint32
+	NewText    string
+}
+
+// Finding is one reported defect.
+type Finding struct {
+	Rule       *Rule
+	Path       string
+	Start, End uint32 // byte range reported
+	Line, Col  int    // 1-based; Col is a byte column
+	EndLine    int
+	EndCol     int // exclusive
+	Message    string
+	Fix        *Fix
+
+	ownedBy    []string
+	ownedNodes []*Node
+}
+
+// UnlessReportedBy drops this finding in the ownership post-pass (§5.4) if
+// one of rules reports a node that contains one of nodes.
+func (fd *Finding) UnlessReportedBy(rules []string, nodes ...*Node) {
+	fd.ownedBy = append(fd.ownedBy, rules...)
+	fd.ownedNodes = append(fd.ownedNodes, nodes...)
+}
+
+// Pass is what a rule sees while checking one file.
+type Pass struct {
+	*File
+	Rule     *Rule
+	findings []*Finding
+}
+
+// Report records a finding spanning node at with the rule's message.
+func (p *Pass) Report(at *Node, fix *Fix) *Finding {
+	return p.ReportRange(at.Start, at.End, fix)
+}
+
+// ReportCall reports "the call" (§3.9): from the callee's last identifier to
+// the end of the call, so the line is that of the function or method name.
+func (p *Pass) ReportCall(c Call, fix *Fix) *Finding {
+	return p.ReportRange(c.NameNode().Start, c.Node.End, fix)
+}
+
+// ReportRange records a finding over bytes [start, end).
+func (p *Pass) ReportRange(start, end uint32, fix *Fix) *Finding {
+	t := p.Tree
+	fd := &Finding{Rule: p.Rule, Path: p.Path, Start: start, End: end, Message: p.Rule.Message, Fix: fix}
+	fd.Line, fd.Col = t.Position(start)
+	fd.EndLine, fd.EndCol = t.Position(end)
+	p.findings = append(p.findings, fd)
+	return fd
+}
+
+// GuidanceFix is a prose-only fix.
+func GuidanceFix(text string) *Fix { return &Fix{Applicability: Guidance, Description: text} }
+
+// Guidance is the rule's prose fix (its FixDoc).
+func (p *Pass) Guidance() *Fix { return GuidanceFix(p.Rule.FixDoc) }
+
+// Edits is a mechanical fix of the given applicability described by the
+// rule's FixDoc.
+func (p *Pass) Edits(a Applicability, edits ...Edit) *Fix {
+	return &Fix{Applicability: a, Description: p.Rule.FixDoc, Edits: edits}
+}
