@@ -6,12 +6,12 @@ import "strings"
 type RouteKind uint8
 
 const (
-	NotRoute   RouteKind = iota
-	RouteWeb             // @app.get/post/…/route/api_route/websocket (Flask, FastAPI, Starlette)
-	RouteBento           // @bentoml.api / @svc.api
-	RouteRay             // method of a @serve.deployment class
-	RouteKServe          // predict/preprocess/… of a kserve.Model / mlserver.MLModel subclass
-	RouteDjango          // first parameter `request` in a module importing django
+	NotRoute    RouteKind = iota
+	RouteWeb              // @app.get/post/…/route/api_route/websocket (Flask, FastAPI, Starlette)
+	RouteBento            // @bentoml.api / @svc.api
+	RouteRay              // method of a @serve.deployment class
+	RouteKServe           // predict/preprocess/… of a kserve.Model / mlserver.MLModel subclass
+	RouteDjango           // first parameter `request` in a module importing django
 )
 
 // Func holds the facts about one function that rules query (§5.1).

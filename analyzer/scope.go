@@ -6,15 +6,15 @@ import "sort"
 type DefKind uint8
 
 const (
-	DefAssign   DefKind = iota + 1 // x = v, x: T = v, walrus
-	DefAugment                     // x += v (keeps the earlier value's taint)
-	DefFor                         // for x in v
-	DefWith                        // with v as x
-	DefImport                      // import / from-import
-	DefParam                       // function parameter
-	DefFunc                        // def x
-	DefClass                       // class x
-	DefOther                       // except … as x, del, global, match, …
+	DefAssign  DefKind = iota + 1 // x = v, x: T = v, walrus
+	DefAugment                    // x += v (keeps the earlier value's taint)
+	DefFor                        // for x in v
+	DefWith                       // with v as x
+	DefImport                     // import / from-import
+	DefParam                      // function parameter
+	DefFunc                       // def x
+	DefClass                      // class x
+	DefOther                      // except … as x, del, global, match, …
 )
 
 // Def is one binding of a name in a SCOPE, in source order.

@@ -45,7 +45,7 @@ var knownMethodReturns = map[string]string{
 	"httpx.Client.get": "httpx.Response", "httpx.Client.post": "httpx.Response",
 	"httpx.AsyncClient.get": "httpx.Response", "httpx.AsyncClient.post": "httpx.Response",
 	"zmq.Context.socket": "zmq.Socket", "cupy.RawModule.get_function": "cupy.RawKernel",
-	"socket.socket.accept": "socket.socket",
+	"socket.socket.accept":      "socket.socket",
 	"aiohttp.ClientSession.get": "aiohttp.ClientResponse", "aiohttp.ClientSession.post": "aiohttp.ClientResponse",
 	"aiohttp.ClientSession.request": "aiohttp.ClientResponse",
 }

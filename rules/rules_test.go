@@ -12,10 +12,11 @@ import (
 )
 
 // Each rule has testdata/<ID>/ with:
-//   fires.py  — the spec's firing example and ≥5 variants, each `# want: ID`
-//   silent.py — the spec's silent example and ≥5 look-alikes; no findings of ID
-//   fix.py + fix.py.golden — fixes applied and re-parsed (guidance rules:
-//               golden equals input and every finding carries prose)
+//
+//	fires.py  — the spec's firing example and ≥5 variants, each `# want: ID`
+//	silent.py — the spec's silent example and ≥5 look-alikes; no findings of ID
+//	fix.py + fix.py.golden — fixes applied and re-parsed (guidance rules:
+//	            golden equals input and every finding carries prose)
 func TestRules(t *testing.T) {
 	for _, r := range All() {
 		r := r
