@@ -91,7 +91,12 @@ func (f *File) AddImport(mod string) (Edit, bool) {
 // offset keep their given order.
 func ApplyEdits(src []byte, edits []Edit) ([]byte, error) {
 	sorted := append([]Edit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Start != sorted[j].Start {
+			return sorted[i].Start < sorted[j].Start
+		}
+		return sorted[i].End == sorted[i].Start && sorted[j].End != sorted[j].Start // insertions first
+	})
 	var out bytes.Buffer
 	var pos uint32
 	for _, e := range sorted {
@@ -140,20 +145,28 @@ func ApplyFixes(src []byte, findings []*Finding, allowUnsafe bool) ([]byte, int)
 // one of them conflicts with an edit in have.
 func mergeEdits(have, next []Edit) (add []Edit, ok bool) {
 	for _, x := range next {
-		dup := false
+		if containsEdit(have, x) {
+			continue
+		}
 		for _, y := range have {
-			switch {
-			case x == y:
-				dup = true
-			case x.Start < y.End && y.Start < x.End, x.Start == y.Start:
+			overlap := x.Start < y.End && y.Start < x.End
+			bothInsert := x.Start == x.End && y.Start == y.End && x.Start == y.Start
+			if overlap || bothInsert {
 				return nil, false
 			}
 		}
-		if !dup {
-			add = append(add, x)
-		}
+		add = append(add, x)
 	}
 	return add, true
+}
+
+func containsEdit(edits []Edit, e Edit) bool {
+	for _, x := range edits {
+		if x == e {
+			return true
+		}
+	}
+	return false
 }
 
 // HasSyntaxErrors reports whether the tree contains ERROR or MISSING nodes.

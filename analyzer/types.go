@@ -176,6 +176,22 @@ func (f *File) annotationType(a *Node) string {
 	if a == nil {
 		return ""
 	}
+	if a.Kind == KType {
+		a = Unparen(a.NamedChild(0))
+		if a == nil {
+			return ""
+		}
+	}
+	switch a.Type() {
+	case "generic_type": // Optional[X] in an annotation
+		name, params := a.NamedChild(0), a.NamedChild(1)
+		if q := f.Qualname(name); (q == "typing.Optional" || q == "typing.Annotated") && params != nil {
+			return f.annotationType(params.NamedChild(0))
+		}
+		return ""
+	case "string": // "X": a forward reference to a class in this module or imported
+		return ""
+	}
 	switch a.Kind {
 	case KIdentifier, KAttribute:
 		return f.Qualname(a)
