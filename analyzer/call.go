@@ -180,6 +180,19 @@ func (c Call) HasKwargsSplat() bool {
 	return false
 }
 
+// HasArgsSplat reports whether the call passes *args.
+func (c Call) HasArgsSplat() bool {
+	if c.Args == nil {
+		return false
+	}
+	for a := c.Args.FirstChild(); a != nil; a = a.NextSibling() {
+		if a.Kind == KListSplat {
+			return true
+		}
+	}
+	return false
+}
+
 // CallsIn returns the calls lexically inside n, in order.
 func CallsIn(n *Node) []*Node {
 	var out []*Node

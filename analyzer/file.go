@@ -39,10 +39,12 @@ func NewFile(ctx context.Context, path string, src []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newFileFromTree(path, tree), nil
+	return NewFileFromTree(path, tree), nil
 }
 
-func newFileFromTree(p string, tree *Tree) *File {
+// NewFileFromTree prepares a File from an already parsed tree (benchmarks
+// use it to time parsing and analysis separately).
+func NewFileFromTree(p string, tree *Tree) *File {
 	f := &File{Path: p, Tree: tree, IsTest: IsTestPath(p)}
 	f.scopeNode = map[int32]*Scope{}
 	f.buildScopes()

@@ -329,9 +329,10 @@ func (f *File) addParams(s *Scope, params *Node, pos uint32) {
 
 func (f *File) assignDefs(s *Scope, n *Node) {
 	right := n.Field("right")
-	// a = b = v: the innermost assignment holds the value.
+	// a = b = v: the innermost assignment holds the value. The inner
+	// assignments are visited on their own by buildScopes, so each name is
+	// bound once.
 	for right != nil && right.Kind == KAssignment {
-		f.assignDefs(s, right)
 		right = right.Field("right")
 	}
 	stmt := n

@@ -1,0 +1,69 @@
+package rules
+
+import . "github.com/pyguard/pyguard/analyzer"
+
+// sink170: the split's arrays, or X of a CV function.
+var sink170 = splitSink{cv: leakCVFuncs}
+
+var AIML170 = &Rule{
+	ID:         "AIML170",
+	Title:      "Data leakage in preprocessing",
+	Section:    "2.1.1",
+	Severity:   Low,
+	References: []string{"CWE-693", "OWASP ML02"},
+	Fix:        Guidance,
+	Message:    "Preprocessor fitted on all data before the split/CV: test rows leak into training stats and metrics are inflated. Fit after splitting.",
+	Doc: "A preprocessor learns statistics (mean, vocabulary, selected features, imputation values) from the " +
+		"full dataset before it is split or cross-validated. Test-set information leaks into training, and the " +
+		"reported metrics overstate performance, so the held-out evaluation gate no longer catches degraded " +
+		"or poisoned models.",
+	FixDoc: "Split first and fit on `X_train` only, or wrap the preprocessor and the model in `make_pipeline(...)` and pass the pipeline to CV.",
+	Example: `X_scaled = StandardScaler().fit_transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X_scaled, y, test_size=0.2, random_state=7)`,
+	SafeExample: `X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=7)
+scaler = StandardScaler().fit(X_train)
+X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)`,
+	Kinds: []Kind{KCall},
+	Check: func(p *Pass, n *Node) {
+		c, _ := p.AsCall(n)
+		switch c.Method() {
+		case "fit_transform":
+			// V = R.fit_transform(...), V later split.
+			if !p.TypeIn(c.Receiver(), leakFitters) {
+				return
+			}
+			if sink170.reachesSplit(p, p.ScopeOf(n), assignedFrom(p, n, false)) {
+				p.ReportCall(c, p.Guidance())
+			}
+		case "fit":
+			// R.fit(W), then V = R.transform(W), V later split.
+			if !p.TypeIn(c.Receiver(), leakFitters) {
+				return
+			}
+			w := Unparen(c.Arg(0, "X"))
+			if w == nil || w.Kind != KIdentifier {
+				return
+			}
+			s := p.ScopeOf(n)
+			for _, m := range s.Calls() {
+				if m.Start < n.End {
+					continue
+				}
+				t, _ := p.AsCall(m)
+				if t.Method() != "transform" || !SameExpression(t.Receiver(), c.Receiver()) {
+					continue
+				}
+				tw := Unparen(t.Arg(0, "X"))
+				if tw == nil || tw.Kind != KIdentifier || !tw.Is(w.Text()) {
+					continue
+				}
+				if sink170.reachesSplit(p, s, assignedFrom(p, m, false)) {
+					p.ReportCall(c, p.Guidance())
+					return
+				}
+			}
+		}
+	},
+}
+
+func init() { register(AIML170) }
