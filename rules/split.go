@@ -148,7 +148,26 @@ func isTestBinding(p *Pass, d *Def) bool {
 			return false
 		}
 	}
-	return true
+	return !splitsTrainingData(p, c)
+}
+
+// splitsTrainingData reports whether a split's first array is itself the
+// training part of an earlier split (a validation or ensemble/linear
+// sub-split of the training set): its second parts are more training data,
+// not the held-out test set. Found on the corpus (scikit-learn's
+// plot_feature_transformation example).
+func splitsTrainingData(p *Pass, c Call) bool {
+	a := Unparen(c.Pos(0))
+	if a == nil || a.Kind != KIdentifier {
+		return false
+	}
+	d := p.ScopeOf(a).DefAt(a.Text(), a.Start)
+	if d == nil || d.Kind != DefAssign || !d.Unpacked {
+		return false
+	}
+	prev, ok := p.AsCall(d.Value)
+	i := UnpackIndex(d)
+	return ok && prev.Is(trainTestSplit) && i >= 0 && i%2 == 0
 }
 
 // isTestName reports whether arg is a name whose binding visible there, in

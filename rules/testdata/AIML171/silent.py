@@ -54,3 +54,16 @@ def refit():
 # Not a fitting method.
 clf.set_params(C=1.0)
 clf.decision_function(X_test_s)
+
+
+# A sub-split of the training part (ensemble vs. linear training sets, from
+# scikit-learn's plot_feature_transformation example): its second parts are
+# training data, not the held-out test set.
+def sub_split(X, y):
+    X_full_train, X_test, y_full_train, y_test = train_test_split(X, y, test_size=0.5)
+    X_train_ensemble, X_train_linear, y_train_ensemble, y_train_linear = train_test_split(
+        X_full_train, y_full_train, test_size=0.5
+    )
+    rt_model = make_pipeline(RandomTreesEmbedding(), LogisticRegression())
+    rt_model.fit(X_train_linear, y_train_linear)
+    return rt_model.score(X_test, y_test)
