@@ -179,10 +179,6 @@ func (t *Tree) HasSyntaxErrors() bool {
 	return false
 }
 
-// lineText returns the text of a 1-based line.
-func (t *Tree) lineText(line int) string {
-	return strings.TrimRight(string(t.Src[t.LineStart(line):t.LineEnd(line)]), "\r")
-}
 
 // ReplaceStringContent replaces the contents of a plain string literal,
 // keeping its prefix and quotes ("ignore" -> "error").

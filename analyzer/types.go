@@ -137,22 +137,28 @@ func (f *File) typeOf(n *Node) string {
 	return ""
 }
 
-func (f *File) nameType(n *Node) string {
+// typingDef is the binding §3.4 follows for the name n: the latest one in
+// n's own SCOPE, or a module-level name bound exactly once (rule 4). nil
+// when there is none or it is ambiguous.
+func (f *File) typingDef(n *Node) *Def {
 	name := n.Text()
 	s := f.ScopeOf(n)
 	sc := s.lookupScope(name)
-	if sc == nil {
-		return ""
-	}
-	var d *Def
-	if sc == s {
-		d = s.DefAt(name, n.Start)
-	} else if sc.Kind == ScopeModule {
-		// §3.4 rule 4: a module-level name assigned exactly once.
+	switch {
+	case sc == nil:
+		return nil
+	case sc == s:
+		return s.DefAt(name, n.Start)
+	case sc.Kind == ScopeModule:
 		if defs := sc.defs[name]; len(defs) == 1 {
-			d = defs[0]
+			return defs[0]
 		}
 	}
+	return nil
+}
+
+func (f *File) nameType(n *Node) string {
+	d := f.typingDef(n)
 	if d == nil || d.Unpacked {
 		return ""
 	}

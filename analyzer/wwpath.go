@@ -181,20 +181,7 @@ func isWorldWritableLead(lead string, whole bool) bool {
 // or a module-level name assigned exactly once. nil for parameters,
 // unpacked targets, with/for bindings, imports and anything else.
 func (f *File) soleAssignedValue(n *Node) *Node {
-	name := n.Text()
-	s := f.ScopeOf(n)
-	sc := s.lookupScope(name)
-	if sc == nil {
-		return nil
-	}
-	var d *Def
-	if sc == s {
-		d = s.DefAt(name, n.Start)
-	} else if sc.Kind == ScopeModule {
-		if defs := sc.defs[name]; len(defs) == 1 {
-			d = defs[0]
-		}
-	}
+	d := f.typingDef(n)
 	if d == nil || d.Kind != DefAssign || d.Unpacked {
 		return nil
 	}
