@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // Edit builders for fixes (§5.5). Each returns byte-range edits; rules
@@ -178,7 +177,6 @@ func (t *Tree) HasSyntaxErrors() bool {
 	}
 	return false
 }
-
 
 // ReplaceStringContent replaces the contents of a plain string literal,
 // keeping its prefix and quotes ("ignore" -> "error").
