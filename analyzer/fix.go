@@ -170,6 +170,9 @@ func containsEdit(edits []Edit, e Edit) bool {
 
 // HasSyntaxErrors reports whether the tree contains ERROR or MISSING nodes.
 func (t *Tree) HasSyntaxErrors() bool {
+	if t.hasError {
+		return true
+	}
 	for i := range t.Nodes {
 		if t.Nodes[i].Kind == KError || t.Nodes[i].Missing() {
 			return true

@@ -47,5 +47,9 @@ func Parse(ctx context.Context, src []byte) (*Tree, error) {
 	if !ok {
 		return nil, ErrTooComplex
 	}
-	return newTree(src, nodes), nil
+	t := newTree(src, nodes)
+	// Hidden tokens (a MISSING newline) never appear as nodes; the root's
+	// error flag covers them.
+	t.hasError = tree.RootNode().HasError()
+	return t, nil
 }
