@@ -97,6 +97,9 @@ func (f *File) Imports(mod string) bool {
 				for _, d := range defs {
 					if d.Kind == DefImport {
 						q := d.Import
+						if d.Stmt.Kind == KImportStatement && d.Target.Kind == KDottedName {
+							q = compact(d.Target.Text()) // import a.b.c imports a.b.c (and a.b, a)
+						}
 						for {
 							f.imported[q] = true
 							i := strings.LastIndexByte(q, '.')

@@ -62,6 +62,12 @@ func (f *File) AddImport(mod string) (Edit, bool) {
 			return Edit{}, false
 		}
 	}
+	return f.importLine("import " + mod), true
+}
+
+// importLine returns the edit that adds the import statement stmt after the
+// last top-level import (or at the top, after a docstring).
+func (f *File) importLine(stmt string) Edit {
 	root := f.Tree.Root()
 	var last *Node
 	for _, st := range root.NamedChildren() {
@@ -71,8 +77,7 @@ func (f *File) AddImport(mod string) (Edit, bool) {
 		}
 	}
 	if last != nil {
-		e := InsertLineAfter(last, "import "+mod)
-		return e, true
+		return InsertLineAfter(last, stmt)
 	}
 	// After a module docstring and any leading comments, else at the top.
 	var at uint32
@@ -80,10 +85,10 @@ func (f *File) AddImport(mod string) (Edit, bool) {
 		if s := first.NamedChild(0); s != nil && s.Kind == KString {
 			line, _ := f.Tree.Position(first.End)
 			at = f.Tree.LineEnd(line)
-			return Edit{Start: at, End: at, NewText: "\nimport " + mod}, true
+			return Edit{Start: at, End: at, NewText: "\n" + stmt}
 		}
 	}
-	return Edit{Start: at, End: at, NewText: "import " + mod + "\n"}, true
+	return Edit{Start: at, End: at, NewText: stmt + "\n"}
 }
 
 // ApplyEdits applies non-overlapping edits to src. Edits at the same

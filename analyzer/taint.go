@@ -8,6 +8,7 @@ const (
 	WebBody                    // uploaded files and raw bodies
 	WebOther                   // other request data (url, remote_addr, …)
 	Net                        // bodies received by outbound/socket I/O
+	HubDL                      // HUB-DL: unpinned huggingface_hub downloads (hubdl.go)
 )
 
 // Source sets rules name.
@@ -77,7 +78,7 @@ var (
 		"aiohttp.ClientResponse":   {"json": true, "text": true, "read": true},
 		"http.client.HTTPResponse": {"read": true, "readline": true, "readlines": true},
 		"socket.socket":            {"recv": true, "recv_into": true, "recvfrom": true},
-		"zmq.Socket":               {"recv": true, "recv_multipart": true, "recv_string": true, "recv_json": true, "recv_pyobj": true},
+		"zmq.Socket":               {"recv": true, "recv_multipart": true, "recv_string": true, "recv_json": true},
 	}
 	netAttrTypes = map[string]bool{"requests.Response": true, "httpx.Response": true}
 )
@@ -303,6 +304,9 @@ func (f *File) callTaint(n *Node, spec *TaintSpec) Label {
 	q := c.Callee()
 	if spec != nil && q != "" && spec.Sanitizers[q] {
 		return 0
+	}
+	if l := f.hubDLTaint(c); l != 0 {
+		return l
 	}
 	if recv := c.Receiver(); recv != nil {
 		m := c.Method()

@@ -36,6 +36,14 @@ var KnownReturns = map[string]string{
 	"urllib.request.urlopen":             "http.client.HTTPResponse",
 	"socket.socket":                      "socket.socket",
 	"socket.create_connection":           "socket.socket",
+	"socket.create_server":               "socket.socket",
+	"socket.fromfd":                      "socket.socket",
+	"zmq.Context.instance":               "zmq.Context",
+	"zmq.asyncio.Context.instance":       "zmq.Context",
+	"requests.session":                   "requests.Session",
+	"httpx.delete":                       "httpx.Response",
+	"httpx.head":                         "httpx.Response",
+	"httpx.stream":                       "httpx.Response",
 }
 
 // knownMethodReturns maps "ReceiverType.method" to a return type.
@@ -48,6 +56,15 @@ var knownMethodReturns = map[string]string{
 	"socket.socket.accept":      "socket.socket",
 	"aiohttp.ClientSession.get": "aiohttp.ClientResponse", "aiohttp.ClientSession.post": "aiohttp.ClientResponse",
 	"aiohttp.ClientSession.request": "aiohttp.ClientResponse",
+
+	// The other verbs of the NET-TAINT clients (§3.5).
+	"requests.Session.patch": "requests.Response", "requests.Session.delete": "requests.Response", "requests.Session.head": "requests.Response",
+	"httpx.Client.put": "httpx.Response", "httpx.Client.patch": "httpx.Response", "httpx.Client.delete": "httpx.Response",
+	"httpx.Client.request": "httpx.Response", "httpx.Client.stream": "httpx.Response",
+	"httpx.AsyncClient.put": "httpx.Response", "httpx.AsyncClient.patch": "httpx.Response", "httpx.AsyncClient.delete": "httpx.Response",
+	"httpx.AsyncClient.request": "httpx.Response", "httpx.AsyncClient.stream": "httpx.Response",
+	"aiohttp.ClientSession.put": "aiohttp.ClientResponse", "aiohttp.ClientSession.patch": "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.delete": "aiohttp.ClientResponse", "aiohttp.ClientSession.head": "aiohttp.ClientResponse",
 }
 
 // typeAliases folds documented aliases of one class into a canonical name.
@@ -58,6 +75,7 @@ var typeAliases = map[string]string{
 	"pandas.core.frame.DataFrame":      "pandas.DataFrame",
 	"mlflow.tracking.MlflowClient":     "mlflow.MlflowClient",
 	"zmq.sugar.context.Context":        "zmq.Context",
+	"zmq.asyncio.Context":              "zmq.Context",
 }
 
 // fitReturnsSelf: scikit-learn-style estimators return self from fit.
@@ -133,6 +151,8 @@ func (f *File) typeOf(n *Node) string {
 		return f.nameType(n)
 	case KAttribute:
 		return f.attrType(n)
+	case KAwait:
+		return f.TypeOf(n.NamedChild(0)) // what the awaited call resolves to (nettypes.go)
 	}
 	return ""
 }
@@ -159,12 +179,15 @@ func (f *File) typingDef(n *Node) *Def {
 
 func (f *File) nameType(n *Node) string {
 	d := f.typingDef(n)
-	if d == nil || d.Unpacked {
+	if d == nil {
 		return ""
+	}
+	if d.Unpacked {
+		return f.unpackedType(d)
 	}
 	switch d.Kind {
 	case DefAssign:
-		if v := Unparen(d.Value); v != nil && v.Kind == KCall {
+		if v := Unparen(d.Value); v != nil && (v.Kind == KCall || v.Kind == KAwait) {
 			return f.TypeOf(v)
 		}
 	case DefWith:

@@ -31,7 +31,62 @@ func feastStoreCall(p *Pass, c Call) bool {
 	case feastStoreType:
 		return true
 	case "":
-		return feastDistinctive[m] && p.Imports("feast")
+		return feastDistinctive[m] && p.Imports("feast") && !feastOtherLocalClass(p, c.Receiver())
 	}
 	return false
+}
+
+// feastOtherLocalClass reports whether recv is bound (§3.4) to an instance
+// of a class defined in this module: TypeOf leaves it untyped, but it is a
+// known type that is not FeatureStore, so even the distinctive method names
+// do not make it a FEAST STORE call.
+func feastOtherLocalClass(p *Pass, recv *Node) bool {
+	ctor, ok := fsTypingCall(p, recv)
+	return ok && fsLocalClass(p, ctor.Func) != nil
+}
+
+// feastStoreMethod reports whether c is a FEAST STORE call to one of
+// methods (the generic names still need a typed receiver).
+func feastStoreMethod(p *Pass, c Call, methods ...string) bool {
+	m := c.Method()
+	for _, want := range methods {
+		if m == want {
+			return feastStoreCall(p, c)
+		}
+	}
+	return false
+}
+
+// feastApplyDeletes reports whether a FeatureStore.apply call deletes:
+// apply(objects, objects_to_delete=None, partial=True) removes registry
+// objects when objects_to_delete is passed, and with partial=False also
+// tears down the infrastructure of the objects it no longer lists. The
+// spec's keyword forms (`objects_to_delete=`, `partial=False`) and their
+// positional equivalents (positional 1, positional 2 literal False) count.
+// AIML181 (plain apply) and AIML184 (deleting apply) split on it.
+func feastApplyDeletes(c Call) bool {
+	if c.Keyword("objects_to_delete") != nil || c.Pos(1) != nil {
+		return true
+	}
+	for _, partial := range []*Node{c.Kwarg("partial"), c.Pos(2)} {
+		if l := LiteralValue(partial); l.Kind == LitBool && !l.Bool {
+			return true
+		}
+	}
+	return false
+}
+
+// feastEntityDF is the entity_df argument of get_historical_features
+// (positional 0 or entity_df=): a DataFrame, or a SQL string that the
+// offline store executes.
+func feastEntityDF(c Call) *Node { return c.Arg(0, "entity_df") }
+
+// feastFeatures is the features argument of get_historical_features
+// (positional 1 or features=) or get_online_features (positional 0 or
+// features=): a list of "view:feature" names or a FeatureService.
+func feastFeatures(c Call) *Node {
+	if c.Method() == "get_online_features" {
+		return c.Arg(0, "features")
+	}
+	return c.Arg(1, "features")
 }

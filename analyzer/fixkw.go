@@ -1,0 +1,93 @@
+package analyzer
+
+// Keyword-argument and from-import edit builders (§5.5, primitive 6:
+// "keyword added/replaced", "add import"), and the argument lookup that
+// tells an absent argument from one a splat may pass.
+
+// LookupArg is Arg with absence made explicit. It returns the argument
+// (positional i when i >= 0, else the first of the keywords names present)
+// with known=true; nil with known=true when the call certainly does not
+// pass it; and nil with known=false when it cannot be known: a `**kwargs`
+// splat may pass the keyword, or a `*args` splat the position.
+func (c Call) LookupArg(i int, names ...string) (arg *Node, known bool) {
+	if a := c.Arg(i, names...); a != nil {
+		return a, true
+	}
+	if c.Args == nil {
+		return nil, false // f(x for x in y): only the generator is passed
+	}
+	if c.HasKwargsSplat() && len(names) > 0 || i >= 0 && c.HasArgsSplat() {
+		return nil, false
+	}
+	return nil, true
+}
+
+// SetKeyword returns the edit that makes call c pass `name=value`: the value
+// of an existing `name=` keyword is replaced; otherwise the keyword is
+// appended after the last argument (on a line of its own, with a trailing
+// comma, when the call already ends with a trailing comma before a closing
+// parenthesis on a later line). ok is false for a call without an argument
+// list (a generator-argument call).
+func SetKeyword(c Call, name, value string) (Edit, bool) {
+	if kw := c.Keyword(name); kw != nil {
+		if v := kw.Field("value"); v != nil {
+			return ReplaceNode(v, value), true
+		}
+		return Edit{}, false
+	}
+	if c.Args == nil {
+		return Edit{}, false
+	}
+	var last, comma, closing *Node
+	for a := c.Args.FirstChild(); a != nil; a = a.NextSibling() {
+		switch {
+		case a.Kind == KComment:
+		case a.Named():
+			last, comma = a, nil
+		case a.Is(","):
+			comma = a
+		case a.Is(")"):
+			closing = a
+		}
+	}
+	if closing == nil {
+		return Edit{}, false
+	}
+	kw := name + "=" + value
+	if last == nil {
+		return Edit{Start: closing.Start, End: closing.Start, NewText: kw}, true
+	}
+	t := c.Node.tree
+	if comma != nil {
+		commaLine, _ := t.Position(comma.Start)
+		if closeLine, _ := t.Position(closing.Start); closeLine > commaLine {
+			at := t.LineEnd(commaLine) // after a comment that follows the comma
+			return Edit{Start: at, End: at, NewText: "\n" + Indent(last) + kw + ","}, true
+		}
+	}
+	return Edit{Start: last.End, End: last.End, NewText: ", " + kw}, true
+}
+
+// ImportName returns the edits that make the bare name usable at node at
+// as the qualified name mod.name: none when it already resolves there, or
+// `from mod import name` added after the last top-level import when the
+// name is not bound at module level. ok is false when name is bound to
+// something else at that point or at module level (also through `global`
+// or possibly a star import), so that adding the import would change
+// other code. Locals of other functions shadow the import and stay as
+// they are.
+func (f *File) ImportName(at *Node, mod, name string) (edits []Edit, ok bool) {
+	s := f.ScopeOf(at)
+	if f.nameQualname(name, s, at.Start, 0) == mod+"."+name {
+		return nil, true
+	}
+	if s.lookupScope(name) != nil || f.Module.Binds(name) || len(f.stars) > 0 || builtins[name] {
+		return nil, false
+	}
+	for _, sc := range f.allScopes() {
+		if sc.global[name] {
+			return nil, false // a function assigns the module-level name
+		}
+	}
+	return []Edit{f.importLine("from " + mod + " import " + name)}, true
+}

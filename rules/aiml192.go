@@ -1,0 +1,72 @@
+package rules
+
+import . "github.com/pyguard/pyguard/analyzer"
+
+const guidance192 = "Exchange tensors in a format that cannot carry code: serialise with `safetensors.torch.save(...)` and " +
+	"read with `safetensors.torch.load(...)` (or `torch.load(..., weights_only=True)` on torch>=2.10)."
+
+var AIML192 = &Rule{
+	ID:         "AIML192",
+	Title:      "Gradient aggregation poisoning",
+	Section:    "2.2.1",
+	Severity:   Critical,
+	References: []string{"CWE-502", "OWASP ML10", "OWASP ML02", "MITRE ATLAS AML.T0018", "CVE-2025-32434", "CVE-2026-24747"},
+	Fix:        Unsafe,
+	Message:    "Worker update received over the network is unpickled; any sender can run code on the aggregator. Use weights_only/safetensors.",
+	Doc: "An aggregator or parameter server deserialises worker/client updates that arrive over the network " +
+		"(request bodies and fields, socket/pyzmq/HTTP-client bodies, also through `io.BytesIO`, `base64.b64decode`, " +
+		"`zlib.decompress`, `gzip.decompress`, `bytes`) with a pickle-based loader: `pickle`/`cloudpickle`/`dill` " +
+		"`load(s)`, `joblib.load`, `pandas.read_pickle`, `numpy.load(allow_pickle=True)` or `torch.load` without " +
+		"`weights_only=True` (torch before 2.6 defaults to unpickling; CVE-2025-32434 and CVE-2026-24747 affect the " +
+		"`weights_only` unpickler before 2.10, so also pin torch>=2.10). Any sender gets code execution on the aggregator.",
+	FixDoc: "`torch.load`: pass `weights_only=True` (replacing `weights_only=False`); `numpy.load`: replace " +
+		"`allow_pickle=True` with `allow_pickle=False`. Updates that carry pickled Python objects then fail to load. " +
+		"Other loaders: exchange tensors with `safetensors.torch.save`/`safetensors.torch.load`.",
+	Example: `@app.post("/push_gradients")
+def push_gradients():
+    grads = torch.load(io.BytesIO(request.data))
+    BUFFER.append(grads)
+    return "ok"`,
+	SafeExample: `@app.post("/push_gradients")
+def push_gradients():
+    grads = safetensors.torch.load(request.data)
+    BUFFER.append(grads)
+    return "ok"`,
+	Kinds: []Kind{KCall},
+	Check: func(p *Pass, n *Node) {
+		c, _ := p.AsCall(n)
+		if !unsafeLoad192(c) {
+			return
+		}
+		data := dataArg192(c)
+		if data == nil || p.Taint(data, taint192)&RemoteTaint == 0 {
+			return
+		}
+		if c.Is(pathLoaders192...) && isLocalPath192(p, data) {
+			return // a local file path, not received bytes
+		}
+		if fn := p.FuncOf(n); fn != nil && fn.Route == RouteBento {
+			return // owned by AIML230 (§4 row 1)
+		}
+		fd := p.ReportCall(c, fix192(p, c))
+		if c.Is(pathLoaders192...) {
+			fd.UnlessReportedBy([]string{"AIML174"}, data) // client-chosen PATH (§4 row 2)
+		}
+	},
+}
+
+func fix192(p *Pass, c Call) *Fix {
+	switch {
+	case c.Is("torch.load"):
+		if e, ok := SetKeyword(c, "weights_only", "True"); ok {
+			return p.Edits(Unsafe, e)
+		}
+	case c.Is("numpy.load"):
+		if ap := c.Arg(2, "allow_pickle"); ap != nil {
+			return p.Edits(Unsafe, ReplaceNode(Unparen(ap), "False"))
+		}
+	}
+	return GuidanceFix(guidance192)
+}
+
+func init() { register(AIML192) }

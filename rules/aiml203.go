@@ -1,0 +1,118 @@
+package rules
+
+import . "github.com/pyguard/pyguard/analyzer"
+
+var AIML203 = &Rule{
+	ID:         "AIML203",
+	Title:      "Mixed precision training risks",
+	Section:    "2.2.1",
+	Severity:   Medium,
+	References: []string{"CWE-754", "CWE-682", "OWASP ML10", "MITRE ATLAS AML.T0031"},
+	Fix:        Unsafe,
+	Message:    "optimizer.step() bypasses GradScaler: scaled grads are applied and inf/NaN steps are not skipped. Use scaler.step(optimizer).",
+	Doc: "With AMP loss scaling (`scaler.scale(loss).backward()`), calling `optimizer.step()` directly bypasses the " +
+		"GradScaler: gradients are applied still multiplied by the loss scale and inf/NaN steps are not skipped, so one " +
+		"batch that overflows (for example a crafted sample) writes inf/NaN into every weight.",
+	FixDoc: "Replace `optimizer.step()` with `scaler.step(optimizer)` and, when the function has no `scaler.update()` " +
+		"call, insert `scaler.update()` after the statement.",
+	Example: `def train_epoch(model, loader):
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    scaler = torch.cuda.amp.GradScaler()
+    for x, y in loader:
+        optimizer.zero_grad()
+        with torch.autocast("cuda", dtype=torch.float16):
+            loss = F.cross_entropy(model(x), y)
+        scaler.scale(loss).backward()
+        optimizer.step()`,
+	SafeExample: `        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()`,
+	Kinds: []Kind{KCall},
+	Check: func(p *Pass, n *Node) {
+		c, _ := p.AsCall(n)
+		if c.Method() != "step" || c.Args == nil || len(c.Args.NamedChildren()) != 0 || !isTorchOptimizer203(c.ReceiverType()) {
+			return
+		}
+		scalers, stepped, updated := scalerUse203(p, functionScope(p, n))
+		if len(scalers) == 0 || stepped {
+			return
+		}
+		fd := p.ReportCall(c, fix203(p, c, scalers, updated))
+		// §4 row 18: online training on request data is AIML259(b)'s.
+		fd.UnlessReportedBy([]string{"AIML259"}, c.NameNode())
+	},
+}
+
+// scalerUse203 scans a function for enabled GradScalers S with an
+// `S.scale(...)` call; stepped is true when some S.step(...) exists, updated
+// when S.update() does (for the single scaler the fix uses).
+func scalerUse203(p *Pass, s *Scope) (scalers []*Node, stepped, updated bool) {
+	var steps, updates []*Node
+	scopeBody(s, func(m *Node) {
+		if m.Kind != KCall {
+			return
+		}
+		c, _ := p.AsCall(m)
+		r := c.Receiver()
+		switch c.Method() {
+		case "scale":
+			if gradScalers203[p.TypeOf(r)] && !scalerDisabled203(p, r) {
+				scalers = append(scalers, r)
+			}
+		case "step":
+			if c.Args != nil && len(c.Args.NamedChildren()) > 0 {
+				steps = append(steps, r)
+			}
+		case "update":
+			updates = append(updates, r)
+		}
+	})
+	for _, st := range steps {
+		if gradScalers203[p.TypeOf(st)] || sameAsAny(st, scalers) {
+			stepped = true
+		}
+	}
+	for _, u := range updates {
+		if sameAsAny(u, scalers) {
+			updated = true
+		}
+	}
+	return scalers, stepped, updated
+}
+
+func sameAsAny(n *Node, list []*Node) bool {
+	for _, x := range list {
+		if SameExpression(n, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// fix203: `O.step()` -> `S.step(O)` plus `S.update()` after the statement
+// when the function never updates the scaler. Guidance when the function
+// uses several scalers, or when the update line cannot be placed (the call
+// is not a whole statement of its own line).
+func fix203(p *Pass, c Call, scalers []*Node, updated bool) *Fix {
+	s := scalers[0]
+	for _, x := range scalers[1:] {
+		if !SameExpression(x, s) {
+			return p.Guidance()
+		}
+	}
+	sText := s.Text()
+	edits := []Edit{ReplaceNode(c.Node, sText+".step("+c.Receiver().Text()+")")}
+	if !updated {
+		stmt := Statement(c.Node)
+		if stmt == nil || stmt.Kind != KExpressionStatement || Unparen(stmt.NamedChild(0)) != c.Node {
+			return p.Guidance()
+		}
+		if _, col := p.Tree.Position(stmt.Start); col-1 != len(Indent(stmt)) {
+			return p.Guidance()
+		}
+		edits = append(edits, InsertLineAfter(stmt, sText+".update()"))
+	}
+	return p.Edits(Unsafe, edits...)
+}
+
+func init() { register(AIML203) }

@@ -1,0 +1,305 @@
+package rules
+
+import . "github.com/pyguard/pyguard/analyzer"
+
+// Shared sets and predicates of the 2.2.1 distributed-training rules
+// AIML191–AIML198 (AIML199–AIML205 share rules/parallel.go, whose
+// importBefore these rules also use for "insert import os before the
+// statement").
+
+// ---- AIML191: multiprocessing parameter servers --------------------------
+
+// managers191 are the multiprocessing manager classes that serve objects to
+// whoever connects with the authkey.
+var managers191 = []string{"multiprocessing.managers.BaseManager", "multiprocessing.managers.SyncManager"}
+
+// listeners191 is multiprocessing's socket listener.
+var listeners191 = []string{"multiprocessing.connection.Listener"}
+
+// envAuthkey191 is the authkey expression the AIML191 fix writes.
+const envAuthkey191 = `os.environ["PS_AUTHKEY"].encode()`
+
+// isManagerCall191 reports whether c constructs a multiprocessing manager:
+// BaseManager/SyncManager themselves, or a class defined in this module
+// whose bases include one of them.
+func isManagerCall191(p *Pass, c Call) bool {
+	if c.Is(managers191...) {
+		return true
+	}
+	cls := localClass(p, c.Func)
+	if cls == nil {
+		return false
+	}
+	bases := cls.Field("superclasses")
+	if bases == nil {
+		return false
+	}
+	for _, b := range bases.NamedChildren() {
+		if b.Kind == KKeywordArgument || b.Kind == KComment {
+			continue // metaclass=...
+		}
+		for _, m := range managers191 {
+			if p.Qualname(b) == m {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// localClass returns the class_definition the name fn is bound to: the
+// single binding of the name in the nearest SCOPE that binds it, when that
+// binding is a class statement of this module. nil otherwise.
+func localClass(p *Pass, fn *Node) *Node {
+	fn = Unparen(fn)
+	if fn == nil || fn.Kind != KIdentifier {
+		return nil
+	}
+	for s := p.ScopeOf(fn); s != nil; s = s.Parent {
+		if s != p.ScopeOf(fn) && s.Kind == ScopeClass {
+			continue
+		}
+		if defs := s.Defs(fn.Text()); len(defs) > 0 {
+			if len(defs) == 1 && defs[0].Kind == DefClass {
+				return defs[0].Stmt
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// isAnyHostTuple191 reports whether addr is a tuple literal whose host
+// element is an ALL-INTERFACES literal that a socket address accepts: "",
+// "0.0.0.0" or "::" (the URL/config spellings "[::]" and "*" are not valid
+// host elements of an (host, port) tuple, so AIML191 names only these).
+func isAnyHostTuple191(addr *Node) bool {
+	addr = Unparen(addr)
+	if addr == nil || addr.Kind != KTuple {
+		return false
+	}
+	host := addr.NamedChild(0)
+	if !IsAllInterfacesLiteral(host) {
+		return false
+	}
+	h := LiteralValue(host).Str
+	return h != "[::]" && h != "*"
+}
+
+// isKeyLiteral191: a bytes or str literal authkey.
+func isKeyLiteral191(n *Node) bool {
+	k := LiteralValue(n).Kind
+	return k == LitBytes || k == LitStr
+}
+
+// ---- AIML192: pickle-family loaders fed from the network -----------------
+
+// taint192: AIML192's own propagation through decoders (§3.6 per-rule
+// extensions; io.BytesIO and bytes() already propagate for every rule).
+var taint192 = &TaintSpec{Propagators: Set([]string{"base64.b64decode", "zlib.decompress", "gzip.decompress"})}
+
+// pickleLoaders192 always unpickle their input.
+var pickleLoaders192 = []string{"pickle.loads", "pickle.load", "_pickle.loads", "cloudpickle.loads", "cloudpickle.load",
+	"dill.loads", "dill.load", "joblib.load", "pandas.read_pickle"}
+
+// pathLoaders192 take a PATH whose client-chosen form AIML174(a) owns (§4 row 2).
+var pathLoaders192 = []string{"joblib.load", "pandas.read_pickle"}
+
+// dataArg192 is the data/file argument of a loader: positional 0 or
+// data=/file=/f=, and the libraries' own names filename= (joblib.load) and
+// filepath_or_buffer= (pandas.read_pickle).
+func dataArg192(c Call) *Node {
+	return c.Arg(0, "data", "file", "f", "filename", "filepath_or_buffer")
+}
+
+// isLocalPath192 reports whether arg is written as a path expression — a
+// str literal or f-string, string concatenation/formatting, os.path.join(...),
+// pathlib.Path(...) or a Path `/` — so that joblib.load/pandas.read_pickle
+// read a local file rather than received bytes ("the data comes from a local
+// file path"). A client-chosen component of such a path is AIML174(a)'s
+// (§4 row 2).
+func isLocalPath192(p *Pass, arg *Node) bool {
+	arg = Unparen(arg)
+	if arg == nil {
+		return false
+	}
+	switch arg.Kind {
+	case KString, KConcatenatedString:
+		return true
+	case KBinaryOperator:
+		op := arg.Field("operator")
+		return op != nil && (op.Is("+") || op.Is("/") || op.Is("%"))
+	case KCall:
+		c, _ := p.AsCall(arg)
+		return c.Is("os.path.join", "posixpath.join", "pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath") ||
+			c.Method() == "format" && IsStrLiteral(c.Receiver())
+	}
+	return false
+}
+
+// unsafeLoad192 reports whether c is an AIML192 sink call: a pickle-family
+// loader, numpy.load with literal allow_pickle=True, or torch.load whose
+// weights_only is absent or literal False.
+func unsafeLoad192(c Call) bool {
+	switch {
+	case c.Is(pickleLoaders192...):
+		return true
+	case c.Is("numpy.load"):
+		return IsTrue(c.Arg(2, "allow_pickle"))
+	case c.Is("torch.load"):
+		wo, known := c.LookupArg(-1, "weights_only")
+		if !known {
+			return false // **kwargs may pass weights_only
+		}
+		w := Unparen(wo)
+		return w == nil || w.Kind == KFalse
+	}
+	return false
+}
+
+// ---- AIML193: unchecked remote updates -----------------------------------
+
+// taint193: AIML193's extra tensor builders, plus the iteration wrappers that
+// pair parameters with received values (`for p, g in zip(params, grads)`).
+var taint193 = &TaintSpec{Propagators: Set([]string{"torch.stack", "torch.cat", "numpy.frombuffer",
+	"builtins.zip", "builtins.enumerate"})}
+
+// inPlaceUpdates193 are the in-place tensor writes of case (b).
+var inPlaceUpdates193 = map[string]bool{"copy_": true, "add_": true, "sub_": true, "set_": true}
+
+// vectorToParameters193 is case (c) under its import paths.
+var vectorToParameters193 = []string{"torch.nn.utils.vector_to_parameters",
+	"torch.nn.utils.convert_parameters.vector_to_parameters"}
+
+// finiteChecks193: any call of these in the function counts as validation.
+var finiteChecks193 = []string{"torch.isfinite", "torch.isnan", "torch.isinf", "torch.nan_to_num", "torch.clamp",
+	"torch.clip", "torch.nn.utils.clip_grad_norm_", "torch.nn.utils.clip_grad_value_", "torch.norm",
+	"torch.linalg.norm", "torch.linalg.vector_norm", "math.isfinite", "numpy.isfinite"}
+
+// finiteMethods193: a method call of these names counts as validation too.
+var finiteMethods193 = map[string]bool{"clamp": true, "clamp_": true, "clip": true, "norm": true}
+
+// validated193 reports whether the SCOPE enclosing n calls a finiteness or
+// norm check.
+func validated193(p *Pass, n *Node) bool {
+	s := functionScope(p, n)
+	if p.ScopeCallsAny(s, finiteChecks193...) {
+		return true
+	}
+	found := false
+	scopeBody(s, func(m *Node) {
+		if m.Kind == KCall {
+			if c, _ := p.AsCall(m); finiteMethods193[c.Method()] {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// endsInAttr reports whether n is an attribute access `<x>.<name>` with name
+// one of names.
+func endsInAttr(n *Node, names ...string) bool {
+	n = Unparen(n)
+	if n == nil || n.Kind != KAttribute {
+		return false
+	}
+	a := n.Field("attribute")
+	for _, name := range names {
+		if a != nil && a.Is(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- AIML194 / AIML196: rendezvous and store files -----------------------
+
+var (
+	initProcessGroup194  = []string{"torch.distributed.init_process_group", "torch.distributed.distributed_c10d.init_process_group"}
+	tensorPipeOptions194 = []string{"torch.distributed.rpc.TensorPipeRpcBackendOptions",
+		"torch.distributed.rpc.options.TensorPipeRpcBackendOptions"}
+	fileStores194 = []string{"torch.distributed.FileStore", "torch.distributed.distributed_c10d.FileStore"}
+)
+
+// horovodStores196 are the Horovod Spark stores that write under a local prefix.
+var horovodStores196 = qualify("horovod.spark.common.store.", "Store.create", "LocalStore", "FilesystemStore")
+
+// ---- AIML195: NCCL plugin libraries ---------------------------------------
+
+// ncclPluginVars195 name the libraries NCCL dlopens into every rank.
+var ncclPluginVars195 = map[string]bool{"NCCL_NET_PLUGIN": true, "NCCL_TUNER_PLUGIN": true, "NCCL_PROFILER_PLUGIN": true}
+
+// ---- AIML197 / AIML198: checkpoint loaders of downloaded dirs ------------
+
+// untrustedDir is HUB-DL or REMOTE-TAINT, the sources of AIML197/AIML198.
+const untrustedDir = RemoteTaint | HubDL
+
+// zeroToFP32197 maps DeepSpeed's ZeRO consolidation helpers to the position
+// of their checkpoint_dir argument.
+var zeroToFP32197 = map[string]int{
+	"deepspeed.utils.zero_to_fp32.get_fp32_state_dict_from_zero_checkpoint":   0,
+	"deepspeed.utils.zero_to_fp32.load_state_dict_from_zero_checkpoint":       1,
+	"deepspeed.utils.zero_to_fp32.convert_zero_checkpoint_to_fp32_state_dict": 0,
+}
+
+// isDeepSpeedEngine197 reports whether recv is bound as element 0 of a
+// tuple-unpacking assignment from deepspeed.initialize(...): a name in its
+// own SCOPE, or self.<attr> in the class (every assignment to the
+// attribute is such an unpacking or None).
+func isDeepSpeedEngine197(p *Pass, recv *Node) bool {
+	recv = Unparen(recv)
+	if recv == nil {
+		return false
+	}
+	switch recv.Kind {
+	case KIdentifier:
+		d := p.ScopeOf(recv).DefAt(recv.Text(), recv.Start)
+		return d != nil && d.Kind == DefAssign && d.Unpacked && UnpackIndex(d) == 0 && isDeepSpeedInit197(p, d.Value)
+	case KAttribute:
+		obj := Unparen(recv.Field("object"))
+		fn := p.EnclosingFunc(recv)
+		if obj == nil || obj.Kind != KIdentifier || !obj.Is("self") || fn == nil || fn.Class() == nil {
+			return false
+		}
+		bound, other := false, false
+		fn.Class().Walk(func(m *Node) bool {
+			if m.Kind != KAssignment {
+				return true
+			}
+			left, right := Unparen(m.Field("left")), Unparen(m.Field("right"))
+			switch {
+			case SameExpression(left, recv):
+				if right == nil || right.Kind != KNone {
+					other = true
+				}
+			case left != nil && (left.Kind == KPatternList || left.Kind == KTuplePattern || left.Kind == KListPattern):
+				for i, e := range left.NamedChildren() {
+					if SameExpression(e, recv) {
+						if i == 0 && isDeepSpeedInit197(p, right) {
+							bound = true
+						} else {
+							other = true
+						}
+					}
+				}
+			}
+			return true
+		})
+		return bound && !other
+	}
+	return false
+}
+
+func isDeepSpeedInit197(p *Pass, v *Node) bool {
+	c, ok := p.AsCall(v)
+	return ok && c.Is("deepspeed.initialize")
+}
+
+// dcpLoaders198 map torch.distributed.checkpoint readers to their directory
+// argument: keyword for load, positional 0 or keyword for the others.
+var (
+	dcpLoad198    = []string{"torch.distributed.checkpoint.load", "torch.distributed.checkpoint.state_dict_loader.load"}
+	dcpReaders198 = []string{"torch.distributed.checkpoint.FileSystemReader", "torch.distributed.checkpoint.filesystem.FileSystemReader"}
+	dcpToTorch198 = []string{"torch.distributed.checkpoint.format_utils.dcp_to_torch_save"}
+)

@@ -1,0 +1,25 @@
+# Spec example (silent), then look-alikes that must not fire.
+import os
+
+import ray
+
+ray.init(num_gpus=8, dashboard_port=8265)
+
+# Loopback, specific and non-literal hosts.
+ray.init(dashboard_host="127.0.0.1")
+ray.init(dashboard_host="localhost")
+ray.init(dashboard_host="10.0.0.5")
+ray.init(dashboard_host=os.environ["RAY_DASHBOARD_HOST"])
+HOST = "0.0.0.0"
+ray.init(dashboard_host=HOST)
+
+# Dashboard disabled.
+ray.init(dashboard_host="0.0.0.0", include_dashboard=False)
+
+# Other calls with a dashboard_host keyword.
+def init(**kw):
+    return kw
+
+
+init(dashboard_host="0.0.0.0")
+ray.get(ray.put(1))
