@@ -199,3 +199,55 @@ func ReplaceStringContent(str *Node, text string) Edit {
 	}
 	return Edit{Start: open.End, End: close.Start, NewText: text}
 }
+
+// importVisible reports whether `import mod` binds the bare name mod where at
+// is evaluated: in a module-level import, or an import in at's own SCOPE (or
+// an enclosing one) that precedes it.
+func (f *File) importVisible(at *Node, mod string) bool {
+	own := f.ScopeOf(at)
+	for s := own; s != nil; s = s.Parent {
+		for _, d := range s.Defs(mod) {
+			if d.Kind == DefImport && d.Import == mod && (s != own || d.Pos <= at.Start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ImportBefore returns the edits that make `mod` importable at at by
+// inserting `import mod` on its own line before the statement containing at,
+// at that statement's indentation ("insert import X before the statement"):
+// no edit when the name is already imported, ok=false when the line of the
+// statement does not begin with a statement (`else: x = ...`), where a line
+// cannot be inserted.
+func (f *File) ImportBefore(at *Node, mod string) (edits []Edit, ok bool) {
+	if f.importVisible(at, mod) {
+		return nil, true
+	}
+	stmt := Statement(at)
+	if stmt == nil {
+		return nil, false
+	}
+	t := f.Tree
+	ls := t.LineStart(stmt.Line())
+	indent := Indent(stmt)
+	first := ls + uint32(len(indent))
+	// A statement (stmt, an earlier one on its line, or the compound
+	// statement it sits in) must begin at the line's first token.
+	for a := stmt; a != nil; a = a.Parent() {
+		par := a.Parent()
+		if par == nil || (par.Kind != KBlock && par.Kind != KModule) {
+			continue
+		}
+		for s := par.FirstChild(); s != nil; s = s.NextSibling() {
+			if s.Start == first && s.Named() && s.Kind != KComment {
+				return []Edit{{Start: ls, End: ls, NewText: indent + "import " + mod + "\n"}}, true
+			}
+			if s == a {
+				break
+			}
+		}
+	}
+	return nil, false
+}

@@ -1,5 +1,7 @@
 package analyzer
 
+import "strings"
+
 // Keyword-argument and from-import edit builders (§5.5, primitive 6:
 // "keyword added/replaced", "add import"), and the argument lookup that
 // tells an absent argument from one a splat may pass.
@@ -90,4 +92,36 @@ func (f *File) ImportName(at *Node, mod, name string) (edits []Edit, ok bool) {
 		}
 	}
 	return []Edit{f.importLine("from " + mod + " import " + name)}, true
+}
+
+// RemoveKeyword returns the edit deleting keyword argument kw together with
+// the comma that separates it from its neighbour.
+func RemoveKeyword(kw *Node) Edit {
+	t := kw.Tree()
+	var prev *Node
+	commentBetween := false
+	for a := kw.Parent().FirstChild(); a != nil && a != kw; a = a.NextSibling() {
+		switch {
+		case a.Kind == KComment:
+			commentBetween = prev != nil
+		case a.Named():
+			prev, commentBetween = a, false
+		}
+	}
+	if prev != nil && !commentBetween {
+		return Edit{Start: prev.End, End: kw.End} // ", kw=v"
+	}
+	src := t.Src
+	start, end := kw.Start, kw.End
+	if nx := kw.NextSibling(); nx != nil && nx.Is(",") {
+		end = nx.End
+		for int(end) < len(src) && (src[end] == ' ' || src[end] == '\t') {
+			end++
+		}
+	}
+	// A keyword alone on its line takes the line with it.
+	if ls := t.LineStart(kw.Line()); strings.TrimLeft(string(src[ls:start]), " \t") == "" && int(end) < len(src) && src[end] == '\n' {
+		start, end = ls, end+1
+	}
+	return Edit{Start: start, End: end} // "kw=v, "
 }

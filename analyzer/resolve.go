@@ -346,3 +346,38 @@ func squeeze(s string) string {
 		return r
 	}, s)
 }
+
+// LiteralPrefix returns the literal text of a str literal or f-string up to
+// its first interpolation; ok is false for anything else (names, bytes).
+func LiteralPrefix(n *Node) (string, bool) {
+	n = Unparen(n)
+	if n == nil {
+		return "", false
+	}
+	parts := []*Node{n}
+	switch n.Kind {
+	case KConcatenatedString:
+		parts = n.NamedChildren()
+	case KString:
+	default:
+		return "", false
+	}
+	var b strings.Builder
+	for _, s := range parts {
+		if s.Kind != KString {
+			return "", false
+		}
+		if start := s.FirstChild(); start != nil && strings.ContainsAny(strings.TrimRight(start.Text(), `"'`), "bB") {
+			return "", false
+		}
+		for c := s.FirstChild(); c != nil; c = c.NextSibling() {
+			switch {
+			case c.Kind == KInterpolation:
+				return b.String(), true
+			case c.Kind == KStringContent, c.Type() == "escape_sequence":
+				b.WriteString(c.Text())
+			}
+		}
+	}
+	return b.String(), true
+}

@@ -19,7 +19,7 @@ func isPydanticModel177(p *Pass, n *Node, seen map[string]bool) bool {
 		return false
 	}
 	seen[n.Text()] = true
-	class := fsLocalClass(p, n)
+	class := p.LocalClass(n)
 	if class == nil {
 		return false
 	}

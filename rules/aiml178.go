@@ -49,7 +49,7 @@ func alibiCtor178(p *Pass, c Call) (Call, bool) {
 				return false
 			}
 			if (m.Kind == KAssignment || m.Kind == KAugmentedAssignment) && m.End <= c.Node.Start {
-				fsForTargets(m.Field("left"), func(t *Node) {
+				ForTargets(m.Field("left"), func(t *Node) {
 					if SameExpression(t, recv) {
 						value = nil
 						if m.Kind == KAssignment && Unparen(m.Field("left")) == t {
@@ -111,7 +111,7 @@ func evidentlySelfCompare178(p *Pass, c Call) bool {
 	if _, ok := fsChain(cur); !ok || !SameExpression(cur, ref) {
 		return false
 	}
-	ctor, ok := fsTypingCall(p, c.Receiver())
+	ctor, ok := p.TypingCall(c.Receiver())
 	if !ok {
 		return false
 	}

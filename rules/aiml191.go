@@ -54,7 +54,7 @@ mgr.get_server().serve_forever()`,
 // fix191 replaces the authkey literal (or adds the keyword) and makes `os`
 // importable before the statement; guidance when that cannot be done.
 func fix191(p *Pass, c Call, key *Node) *Fix {
-	imp, ok := importBefore(p, c.Node, "os")
+	imp, ok := p.ImportBefore(c.Node, "os")
 	if !ok {
 		return p.Guidance()
 	}

@@ -60,7 +60,7 @@ var AIML200 = &Rule{
 // tempfile before the statement when needed; guidance when the import line
 // cannot be placed.
 func fix200(p *Pass, value *Node) *Fix {
-	imp, ok := importBefore(p, value, "tempfile")
+	imp, ok := p.ImportBefore(value, "tempfile")
 	if !ok {
 		return p.Guidance()
 	}

@@ -33,7 +33,7 @@ var AIML203 = &Rule{
 		if c.Method() != "step" || c.Args == nil || len(c.Args.NamedChildren()) != 0 || !isTorchOptimizer203(c.ReceiverType()) {
 			return
 		}
-		scalers, stepped, updated := scalerUse203(p, functionScope(p, n))
+		scalers, stepped, updated := scalerUse203(p, p.FunctionScope(n))
 		if len(scalers) == 0 || stepped {
 			return
 		}
@@ -48,7 +48,7 @@ var AIML203 = &Rule{
 // when S.update() does (for the single scaler the fix uses).
 func scalerUse203(p *Pass, s *Scope) (scalers []*Node, stepped, updated bool) {
 	var steps, updates []*Node
-	scopeBody(s, func(m *Node) {
+	s.Walk(func(m *Node) {
 		if m.Kind != KCall {
 			return
 		}

@@ -26,7 +26,7 @@ func isManagerCall191(p *Pass, c Call) bool {
 	if c.Is(managers191...) {
 		return true
 	}
-	cls := localClass(p, c.Func)
+	cls := p.LocalClass(c.Func)
 	if cls == nil {
 		return false
 	}
@@ -45,28 +45,6 @@ func isManagerCall191(p *Pass, c Call) bool {
 		}
 	}
 	return false
-}
-
-// localClass returns the class_definition the name fn is bound to: the
-// single binding of the name in the nearest SCOPE that binds it, when that
-// binding is a class statement of this module. nil otherwise.
-func localClass(p *Pass, fn *Node) *Node {
-	fn = Unparen(fn)
-	if fn == nil || fn.Kind != KIdentifier {
-		return nil
-	}
-	for s := p.ScopeOf(fn); s != nil; s = s.Parent {
-		if s != p.ScopeOf(fn) && s.Kind == ScopeClass {
-			continue
-		}
-		if defs := s.Defs(fn.Text()); len(defs) > 0 {
-			if len(defs) == 1 && defs[0].Kind == DefClass {
-				return defs[0].Stmt
-			}
-			return nil
-		}
-	}
-	return nil
 }
 
 // isAnyHostTuple191 reports whether addr is a tuple literal whose host
@@ -182,12 +160,12 @@ var finiteMethods193 = map[string]bool{"clamp": true, "clamp_": true, "clip": tr
 // validated193 reports whether the SCOPE enclosing n calls a finiteness or
 // norm check.
 func validated193(p *Pass, n *Node) bool {
-	s := functionScope(p, n)
+	s := p.FunctionScope(n)
 	if p.ScopeCallsAny(s, finiteChecks193...) {
 		return true
 	}
 	found := false
-	scopeBody(s, func(m *Node) {
+	s.Walk(func(m *Node) {
 		if m.Kind == KCall {
 			if c, _ := p.AsCall(m); finiteMethods193[c.Method()] {
 				found = true

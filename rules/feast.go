@@ -41,8 +41,8 @@ func feastStoreCall(p *Pass, c Call) bool {
 // known type that is not FeatureStore, so even the distinctive method names
 // do not make it a FEAST STORE call.
 func feastOtherLocalClass(p *Pass, recv *Node) bool {
-	ctor, ok := fsTypingCall(p, recv)
-	return ok && fsLocalClass(p, ctor.Func) != nil
+	ctor, ok := p.TypingCall(recv)
+	return ok && p.LocalClass(ctor.Func) != nil
 }
 
 // feastStoreMethod reports whether c is a FEAST STORE call to one of
@@ -89,4 +89,31 @@ func feastFeatures(c Call) *Node {
 		return c.Arg(0, "features")
 	}
 	return c.Arg(1, "features")
+}
+
+// Feast classes the definition and store rules (AIML183–AIML189) match,
+// each under its top-level export and its defining module.
+var (
+	// feastFeatureViews: feast.FeatureView (AIML186, AIML189).
+	feastFeatureViews = []string{"feast.FeatureView", "feast.feature_view.FeatureView"}
+	// feastStreamFeatureViews: feast.StreamFeatureView (AIML186).
+	feastStreamFeatureViews = []string{"feast.StreamFeatureView", "feast.stream_feature_view.StreamFeatureView"}
+	// feastBatchFeatureViews: feast.BatchFeatureView (AIML189).
+	feastBatchFeatureViews = []string{"feast.BatchFeatureView", "feast.batch_feature_view.BatchFeatureView"}
+	// feastStreamSources are the push/stream data sources whose rows arrive
+	// in real time (AIML186).
+	feastStreamSources = setOf(qualify("feast.", "PushSource", "KafkaSource", "KinesisSource"),
+		qualify("feast.data_source.", "PushSource", "KafkaSource", "KinesisSource"))
+)
+
+// feastStoreCallsIn returns the FEAST STORE calls to method anywhere in the
+// module, in source order.
+func feastStoreCallsIn(p *Pass, method string) []Call {
+	var out []Call
+	for _, n := range CallsIn(p.Tree.Root()) {
+		if c, _ := p.AsCall(n); feastStoreMethod(p, c, method) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
