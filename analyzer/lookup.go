@@ -60,7 +60,7 @@ func (f *File) TypingCall(recv *Node) (Call, bool) {
 		if fn == nil || fn.Class() == nil {
 			return Call{}, false
 		}
-		values := SelfAssignments(fn.Class(), recv.Field("attribute").Text())
+		values := f.selfAttrs(fn.Class())[recv.Field("attribute").Text()]
 		if len(values) == 1 {
 			value = values[0]
 		}
@@ -68,43 +68,6 @@ func (f *File) TypingCall(recv *Node) (Call, bool) {
 	return f.AsCall(value)
 }
 
-// SelfAssignments returns the right-hand sides of `self.<attr> = v` in
-// the methods of class (not nested classes); an augmented or unpacking
-// assignment contributes its statement, which is never a call.
-func SelfAssignments(class *Node, attr string) []*Node {
-	var out []*Node
-	body := class.Field("body")
-	if body == nil {
-		return nil
-	}
-	body.Walk(func(m *Node) bool {
-		if m.Kind == KClassDefinition {
-			return false
-		}
-		if m.Kind != KAssignment && m.Kind != KAugmentedAssignment {
-			return true
-		}
-		left := Unparen(m.Field("left"))
-		value := m.Field("right")
-		for value != nil && value.Kind == KAssignment {
-			value = value.Field("right")
-		}
-		if m.Kind == KAugmentedAssignment || left.Kind != KAttribute {
-			value = m
-		}
-		ForTargets(left, func(t *Node) {
-			if t.Kind != KAttribute {
-				return
-			}
-			o := Unparen(t.Field("object"))
-			if o != nil && o.Kind == KIdentifier && o.Is("self") && t.Field("attribute").Is(attr) {
-				out = append(out, value)
-			}
-		})
-		return true
-	})
-	return out
-}
 
 // ForTargets calls fn for the target and, for a tuple/list pattern, each
 // of its elements.

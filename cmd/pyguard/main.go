@@ -2,6 +2,9 @@
 //
 //	pyguard scan [flags] [PATH...]   analyse files and directories
 //	pyguard rules [--format F]       list the rule catalog
+//	pyguard serve [flags]            run the GitHub App (webhook server)
+//	pyguard setup --webhook-url URL  register the GitHub App from app.yml
+//	pyguard healthcheck              probe a running server's /healthz
 //	pyguard version                  print the version
 package main
 
@@ -34,16 +37,19 @@ type command struct {
 	run     func(std stdio, args []string) int
 }
 
-// commands are the subcommands; `serve` will join them here. (Set in
-// init because help refers back to the table.)
+// commands are the subcommands. (Set in init because help refers back to
+// the table.)
 var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"scan":    {"analyse Python files and directories", runScan},
-		"rules":   {"list the rule catalog", runRules},
-		"version": {"print the version", runVersion},
-		"help":    {"show help for pyguard or a command", runHelp},
+		"scan":        {"analyse Python files and directories", runScan},
+		"rules":       {"list the rule catalog", runRules},
+		"serve":       {"run the GitHub App webhook server", runServe},
+		"setup":       {"register the GitHub App (manifest flow) and write its credentials", runSetup},
+		"healthcheck": {"check a running pyguard serve (container HEALTHCHECK)", runHealthcheck},
+		"version":     {"print the version", runVersion},
+		"help":        {"show help for pyguard or a command", runHelp},
 	}
 }
 
@@ -79,7 +85,7 @@ func usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		fmt.Fprintf(w, "  %-8s  %s\n", name, commands[name].summary)
+		fmt.Fprintf(w, "  %-11s  %s\n", name, commands[name].summary)
 	}
 	fmt.Fprint(w, "\nRun 'pyguard help <command>' for a command's flags.\n"+
 		"Exit codes: 0 nothing at or above the gate, 1 findings at or above the gate, 2 usage, configuration or internal error.\n")
