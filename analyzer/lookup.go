@@ -68,7 +68,6 @@ func (f *File) TypingCall(recv *Node) (Call, bool) {
 	return f.AsCall(value)
 }
 
-
 // ForTargets calls fn for the target and, for a tuple/list pattern, each
 // of its elements.
 func ForTargets(t *Node, fn func(*Node)) {

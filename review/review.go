@@ -1,0 +1,298 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/google/go-github/v62/github"
+
+	"github.com/pyguard/pyguard/analyzer"
+	"github.com/pyguard/pyguard/internal/config"
+	"github.com/pyguard/pyguard/rules"
+)
+
+// result is everything a review learnt, for the comments, the check run
+// and its summary.
+type result struct {
+	cfg      *config.Config
+	baseRef  string
+	files    *fileList
+	python   int      // changed Python files (not removed)
+	excluded []string // excluded by paths.exclude
+	analysed int
+	skipped  []skipped // not analysed, or analysed without comments
+	ruleErrs []string
+
+	all  []*finding // every finding in the analysed files
+	kept []*finding // on added lines: annotations and the gate
+	// noDiff counts findings in modified files without a patch: not
+	// diff-scoped, so neither kept nor commented.
+	noDiff int
+
+	posted, present, overflow, refused []*finding
+	postErr                            error
+	deleted, repliedKept               int
+}
+
+// fileResult is one target file's outcome.
+type fileResult struct {
+	skip string
+	a    analysis
+	err  error
+}
+
+func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
+	res := &result{baseRef: pr.GetBase().GetRef()}
+
+	// The check run, the configuration (from the base) and the file list,
+	// concurrently.
+	var (
+		wg                                sync.WaitGroup
+		invalid, cfgErr, lstErr, startErr error
+	)
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		defer recoverInto(&startErr)
+		startErr = j.startCheck(ctx)
+	}()
+	go func() {
+		defer wg.Done()
+		defer recoverInto(&cfgErr)
+		res.cfg, invalid, cfgErr = j.loadConfig(ctx)
+	}()
+	go func() {
+		defer wg.Done()
+		defer recoverInto(&lstErr)
+		res.files, lstErr = j.listFiles(ctx, pr.GetChangedFiles())
+	}()
+	wg.Wait()
+	if startErr != nil {
+		return startErr
+	}
+	j.r.hook("started")
+	if cfgErr != nil {
+		return cfgErr
+	}
+	if invalid != nil {
+		j.log.Warn().Str("config_error", invalid.Error()).Msg("invalid .pyguard.yml on the base branch")
+		return j.complete(ctx, outcome{conclusion: "failure", title: "Invalid .pyguard.yml",
+			summary: invalidConfigSummary(invalid, res.baseRef, j.baseSHA)})
+	}
+	if lstErr != nil {
+		return lstErr
+	}
+	cfg := res.cfg
+	j.r.hook("listed")
+
+	// The changed Python files to analyse.
+	var targets []prFile
+	for _, f := range res.files.files {
+		if !reviewable(f) {
+			continue
+		}
+		res.python++
+		if cfg.Excluded(f.path) {
+			res.excluded = append(res.excluded, f.path)
+			continue
+		}
+		if f.hasPatch {
+			d, err := parseFileDiff(f.patch)
+			if err != nil {
+				j.log.Warn().Str("path", f.path).Err(err).Msg("unparsable patch; the file gets no inline comments")
+				res.skipped = append(res.skipped, skipped{f.path, "GitHub's diff of it could not be read; analysed without inline comments"})
+			} else {
+				f.diff = d
+			}
+		} else {
+			reason := "GitHub sent no diff for it (too large); analysed without inline comments"
+			if f.status != "added" {
+				reason = "GitHub sent no diff for it (too large); analysed, but its findings cannot be placed on changed lines"
+			}
+			res.skipped = append(res.skipped, skipped{f.path, reason})
+		}
+		targets = append(targets, f)
+	}
+
+	// Existing review comments, while the files are fetched.
+	var (
+		ex    *existing
+		exErr error
+		exWG  sync.WaitGroup
+	)
+	exWG.Add(1)
+	go func() {
+		defer exWG.Done()
+		defer recoverInto(&exErr)
+		ex, exErr = j.listExisting(ctx)
+	}()
+
+	results := make([]fileResult, len(targets))
+	if len(targets) > 0 {
+		engine := analyzer.NewEngine(rules.Select(j.r.rules(), cfg.Select, cfg.Ignore))
+		cpu := make(chan struct{}, runtime.NumCPU())
+		err := j.fetchAll(ctx, targets, j.r.fetchConcurrency(), func(i int, f fetched) {
+			if f.reason != "" {
+				results[i].skip = f.reason
+				return
+			}
+			cpu <- struct{}{}
+			defer func() { <-cpu }()
+			results[i].a, results[i].err = analyseSource(ctx, engine, targets[i].path, f.src)
+		})
+		if err != nil {
+			exWG.Wait()
+			return err
+		}
+	}
+	exWG.Wait()
+	if exErr != nil {
+		return exErr
+	}
+	j.r.hook("analysed")
+
+	unknown := map[string]bool{} // paths whose findings we do not know
+	for i, f := range targets {
+		r := results[i]
+		switch {
+		case r.skip != "":
+			res.skipped = append(res.skipped, skipped{f.path, r.skip})
+			unknown[f.path] = true
+			continue
+		case r.err != nil:
+			res.skipped = append(res.skipped, skipped{f.path, "could not be analysed: " + r.err.Error()})
+			unknown[f.path] = true
+			continue
+		}
+		res.analysed++
+		for _, e := range r.a.errs {
+			res.ruleErrs = append(res.ruleErrs, f.path+": "+e)
+		}
+		for _, fd := range r.a.findings {
+			res.all = append(res.all, fd)
+			switch {
+			case f.diff != nil:
+				fd.inDiff = f.diff.Added(fd.line)
+			case !f.hasPatch && f.status == "added":
+				fd.inDiff = true // a new file: every line is added
+			default:
+				res.noDiff++
+			}
+			if fd.inDiff {
+				res.kept = append(res.kept, fd)
+			}
+		}
+	}
+	sortBySeverity(res.kept)
+
+	// Inline comments: new findings only, highest severity first.
+	diffs := map[string]*fileDiff{}
+	for _, f := range targets {
+		if f.diff != nil {
+			diffs[f.path] = f.diff
+		}
+	}
+	var candidates []*finding
+	for _, fd := range res.kept {
+		switch {
+		case diffs[fd.path] == nil:
+			// No patch: GitHub cannot place comments on this file.
+		case ex.markers[fd.key()]:
+			res.present = append(res.present, fd)
+		default:
+			candidates = append(candidates, fd)
+		}
+	}
+	if n := cfg.MaxComments; len(candidates) > n {
+		res.overflow = candidates[n:]
+		candidates = candidates[:n]
+	}
+	planned := make([]plannedComment, len(candidates))
+	for i, fd := range candidates {
+		planned[i] = planComment(fd, diffs[fd.path], cfg.Suggestions, j.docsURL)
+	}
+	res.posted, res.refused, res.postErr = j.postComments(ctx, planned, len(res.kept))
+	if res.postErr != nil {
+		j.log.Error().Err(res.postErr).Msg("posting review comments failed")
+		if ctx.Err() != nil {
+			return res.postErr
+		}
+	}
+
+	// Comments whose finding is gone.
+	produced := map[string]bool{}
+	for _, fd := range res.all {
+		produced[fd.key()] = true
+	}
+	listed := map[string]bool{}
+	for _, f := range res.files.files {
+		listed[f.path] = true
+	}
+	known := func(path string) bool {
+		return !unknown[path] && (listed[path] || !res.files.capped)
+	}
+	res.deleted, res.repliedKept = j.deleteStale(ctx, ex, produced, known)
+
+	return j.complete(ctx, j.outcome(res))
+}
+
+// sortBySeverity orders findings by severity (highest first), then path,
+// line, column and rule.
+func sortBySeverity(fs []*finding) {
+	sort.SliceStable(fs, func(a, b int) bool {
+		x, y := fs[a], fs[b]
+		if x.severity() != y.severity() {
+			return x.severity() > y.severity()
+		}
+		if x.path != y.path {
+			return x.path < y.path
+		}
+		if x.line != y.line {
+			return x.line < y.line
+		}
+		if x.col != y.col {
+			return x.col < y.col
+		}
+		return x.rule.ID < y.rule.ID
+	})
+}
+
+// sortByPosition orders findings by path, line, column and rule.
+func sortByPosition(fs []*finding) {
+	sort.SliceStable(fs, func(a, b int) bool {
+		x, y := fs[a], fs[b]
+		if x.path != y.path {
+			return x.path < y.path
+		}
+		if x.line != y.line {
+			return x.line < y.line
+		}
+		if x.col != y.col {
+			return x.col < y.col
+		}
+		return x.rule.ID < y.rule.ID
+	})
+}
+
+// recoverInto turns a panic in a helper goroutine into an error.
+func recoverInto(err *error) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("internal error: %v", p)
+	}
+}
+
+// gate returns the lowest severity that fails the check, or ok=false for
+// fail_on: never.
+func gate(cfg *config.Config) (analyzer.Severity, bool) {
+	if cfg.FailOn == config.Never {
+		return 0, false
+	}
+	s, err := analyzer.ParseSeverity(cfg.FailOn)
+	if err != nil {
+		return analyzer.High, true
+	}
+	return s, true
+}

@@ -1,0 +1,245 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"github.com/google/go-github/v62/github"
+	"github.com/rs/zerolog"
+
+	"github.com/pyguard/pyguard/analyzer"
+	"github.com/pyguard/pyguard/rules"
+)
+
+// DefaultDocsURL is where rule documentation pages live ("<ID>.md").
+const DefaultDocsURL = "https://github.com/pyguard/pyguard/blob/main/docs/rules/"
+
+// CheckName is the name of the check run the reviewer maintains.
+const CheckName = "PyGuard"
+
+// Reviewer reviews pull requests. Set Clients; the other fields have
+// defaults. A Reviewer is safe for concurrent use by several jobs.
+type Reviewer struct {
+	// Clients returns a client for an installation. Authentication,
+	// retries and rate-limit waits are the client's (its transport's).
+	Clients func(ctx context.Context, installationID int64) (*github.Client, error)
+	// Rules default to rules.All().
+	Rules  []*analyzer.Rule
+	Logger zerolog.Logger
+	// DocsURL is the base of rule documentation links; default DefaultDocsURL.
+	DocsURL string
+	// FetchConcurrency bounds concurrent file fetches; default 8.
+	FetchConcurrency int
+	// Now is the clock; default time.Now.
+	Now func() time.Time
+
+	// testHook, when set, is called at named stages of a job (tests use
+	// it to inject failures).
+	testHook func(stage string)
+}
+
+// completionTimeout bounds the deferred completion of a check run after
+// the job's context has ended.
+const completionTimeout = 30 * time.Second
+
+// Review performs one review of t. It always completes the check run it
+// started, also when the review fails or panics (conclusion failure with
+// the reason). It returns an error when the review could not be done; a
+// review that found problems is not an error.
+func (r *Reviewer) Review(ctx context.Context, t Target) (err error) {
+	j := &job{r: r, t: t, now: r.Now, docsURL: r.DocsURL}
+	if j.now == nil {
+		j.now = time.Now
+	}
+	if j.docsURL == "" {
+		j.docsURL = DefaultDocsURL
+	}
+	j.setLogger(t.Number)
+	start := j.now()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v", p)
+			j.log.Error().Str("panic", fmt.Sprint(p)).Str("stack", string(debug.Stack())).Msg("review panicked")
+		}
+		if err != nil {
+			j.fail(ctx, err)
+		}
+		ev := j.log.Info()
+		if err != nil {
+			ev = j.log.Error().Err(err)
+		}
+		ev.Dur("elapsed", j.now().Sub(start)).Msg("review finished")
+	}()
+	j.log.Info().Str("event", t.Event).Msg("review started")
+	if r.Clients == nil {
+		return errors.New("review: Reviewer.Clients is not set")
+	}
+	gh, err := r.Clients(ctx, t.InstallationID)
+	if err != nil {
+		return fmt.Errorf("installation client: %w", err)
+	}
+	j.gh = gh
+	return j.run(ctx)
+}
+
+func (r *Reviewer) hook(stage string) {
+	if r.testHook != nil {
+		r.testHook(stage)
+	}
+}
+
+func (r *Reviewer) rules() []*analyzer.Rule {
+	if r.Rules != nil {
+		return r.Rules
+	}
+	return rules.All()
+}
+
+func (r *Reviewer) fetchConcurrency() int {
+	if r.FetchConcurrency > 0 {
+		return r.FetchConcurrency
+	}
+	return 8
+}
+
+// job is one review in progress.
+type job struct {
+	r       *Reviewer
+	t       Target
+	gh      *github.Client
+	log     zerolog.Logger
+	now     func() time.Time
+	docsURL string
+
+	number  int
+	headSHA string
+	baseSHA string
+	check   checkRun
+}
+
+// setLogger derives the job's logger: every line carries the delivery,
+// installation, repository, pull request and head SHA.
+func (j *job) setLogger(number int) {
+	j.log = j.r.Logger.With().
+		Str("delivery_id", j.t.DeliveryID).
+		Int64("installation_id", j.t.InstallationID).
+		Str("repo", j.t.Owner+"/"+j.t.Repo).
+		Int("pr", number).
+		Str("head_sha", j.t.HeadSHA).
+		Logger()
+}
+
+func (j *job) run(ctx context.Context) error {
+	t := j.t
+	j.headSHA = t.HeadSHA
+	number := t.Number
+	if number == 0 {
+		n, err := j.findPR(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			j.log.Info().Msg("no open pull request has this commit as its head")
+			return j.completeNow(ctx, outcome{conclusion: "neutral", title: "No pull request to review",
+				summary: "No open pull request has commit `" + short(t.HeadSHA) + "` as its head, so there is nothing to review. " +
+					"PyGuard reviews the changes of pull requests."})
+		}
+		number = n
+		j.setLogger(n)
+	}
+	j.number = number
+	pr, _, err := j.gh.PullRequests.Get(ctx, t.Owner, t.Repo, number)
+	if err != nil {
+		return fmt.Errorf("get pull request #%d: %w", number, err)
+	}
+	head := pr.GetHead().GetSHA()
+	if j.headSHA == "" {
+		j.headSHA = head
+	}
+	if head != j.headSHA {
+		j.log.Info().Str("pr_head_sha", head).Msg("skipped: the pull request's head moved past this commit; the newer push will be reviewed")
+		return nil
+	}
+	j.baseSHA = pr.GetBase().GetSHA()
+	return j.review(ctx, pr)
+}
+
+// findPR finds the open pull request whose head is t.HeadSHA. Check-suite
+// payloads of pull requests from forks list no pull requests, so the
+// commit is looked up; if GitHub lists none for it, the most recently
+// updated open pull requests are searched by head SHA.
+func (j *job) findPR(ctx context.Context) (int, error) {
+	t := j.t
+	prs, _, err := j.gh.PullRequests.ListPullRequestsWithCommit(ctx, t.Owner, t.Repo, t.HeadSHA, &github.ListOptions{PerPage: 100})
+	if err != nil && !isStatus(err, 404, 422) {
+		return 0, fmt.Errorf("list pull requests of commit %s: %w", short(t.HeadSHA), err)
+	}
+	if n := pickPR(prs, t.HeadSHA); n != 0 {
+		return n, nil
+	}
+	open, _, err := j.gh.PullRequests.List(ctx, t.Owner, t.Repo, &github.PullRequestListOptions{
+		State: "open", Sort: "updated", Direction: "desc", ListOptions: github.ListOptions{PerPage: 100}})
+	if err != nil {
+		if isStatus(err, 404) {
+			return 0, nil
+		}
+		return 0, fmt.Errorf("list open pull requests: %w", err)
+	}
+	return pickPR(open, t.HeadSHA), nil
+}
+
+// pickPR is the lowest-numbered open pull request whose head is sha.
+func pickPR(prs []*github.PullRequest, sha string) int {
+	n := 0
+	for _, p := range prs {
+		if p.GetState() == "open" && p.GetHead().GetSHA() == sha && (n == 0 || p.GetNumber() < n) {
+			n = p.GetNumber()
+		}
+	}
+	return n
+}
+
+// isStatus reports whether err is a GitHub error response with one of
+// the status codes.
+func isStatus(err error, codes ...int) bool {
+	var er *github.ErrorResponse
+	if !errors.As(err, &er) || er.Response == nil {
+		return false
+	}
+	for _, c := range codes {
+		if er.Response.StatusCode == c {
+			return true
+		}
+	}
+	return false
+}
+
+func short(sha string) string {
+	if len(sha) > 7 {
+		return sha[:7]
+	}
+	return sha
+}
+
+// allPages collects every page of a list call (per_page 100).
+func allPages[T any](ctx context.Context, list func(opt github.ListOptions) ([]T, *github.Response, error)) ([]T, error) {
+	var out []T
+	opt := github.ListOptions{PerPage: 100}
+	for {
+		items, resp, err := list(opt)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+		if resp == nil || resp.NextPage == 0 {
+			return out, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		opt.Page = resp.NextPage
+	}
+}
