@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rs/zerolog"
+
 	"github.com/pyguard/pyguard/internal/fakegithub"
 )
 
@@ -109,7 +111,8 @@ func TestReviewPostsCommentsAndCompletesCheck(t *testing.T) {
 	}
 	// Every log line of the job carries the job's identity.
 	for _, l := range strings.Split(strings.TrimSpace(e.logs.String()), "\n") {
-		for _, k := range []string{`"delivery_id":"delivery-1"`, `"installation_id":7`, `"repo":"octo/ml"`, `"pr":1`, `"head_sha":"` + head} {
+		for _, k := range []string{`"github_delivery_id":"delivery-1"`, `"github_installation_id":7`, `"github_repository_owner":"octo"`,
+			`"github_repository_name":"ml"`, `"github_pr_num":1`, `"github_head_sha":"` + head} {
 			if !strings.Contains(l, k) {
 				t.Errorf("log line lacks %s: %s", k, l)
 			}
@@ -443,7 +446,7 @@ func TestForkPRFoundByHeadSHA(t *testing.T) {
 	if run := e.run(head); run.Conclusion != "failure" {
 		t.Errorf("conclusion %s", run.Conclusion)
 	}
-	if !strings.Contains(e.logs.String(), `"pr":9`) {
+	if !strings.Contains(e.logs.String(), `"github_pr_num":9`) {
 		t.Error("logs do not name the resolved PR")
 	}
 }
@@ -498,5 +501,74 @@ func TestHumanCommentWithMarkerIsNotDeleted(t *testing.T) {
 	cs := e.comments(1)
 	if len(cs) != 1 || cs[0].User != "alice" {
 		t.Errorf("comments %+v", cs)
+	}
+}
+
+func TestForkPRFallbackToOpenPulls(t *testing.T) {
+	// GitHub may list no pull request for a fork's head commit: the open
+	// pull requests are searched by head SHA.
+	e := newEnv(t)
+	base, head := fakegithub.SHA("b"), fakegithub.SHA("h")
+	e.repo.Commit(base, map[string]string{"a.py": "x = 1\n"})
+	e.repo.Derive(head, base, map[string]string{"a.py": "x = 1\ndanger(1)\n"})
+	e.repo.Commit(fakegithub.SHA("other"), map[string]string{})
+	e.repo.AddPR(fakegithub.PR{Number: 4, BaseSHA: base, HeadSHA: fakegithub.SHA("other")})
+	e.repo.AddPR(fakegithub.PR{Number: 9, BaseSHA: base, HeadSHA: head, Fork: true, User: "outsider"})
+	e.fake.Inject(fakegithub.RouteCommitPulls, fakegithub.Fault{Status: 200, Body: "[]"})
+	e.review(e.target(0, head))
+	if where(e.comments(9)) != "a.py:2" || e.fake.CallCount(fakegithub.RouteListPulls) != 1 {
+		t.Errorf("comments %s", where(e.comments(9)))
+	}
+}
+
+func TestReviewPostFailureStillCompletesCheck(t *testing.T) {
+	e := newEnv(t)
+	_, head := e.pr(1, map[string]string{"a.py": "x = 1\n"}, map[string]string{"a.py": "x = 1\ndanger(1)\n"})
+	e.fake.Fail(fakegithub.RouteCreateReview, 1, 502)
+	err := e.rv.Review(context.Background(), e.target(1, head))
+	if err == nil || !strings.Contains(err.Error(), "not posted") {
+		t.Fatalf("err %v", err)
+	}
+	run := e.run(head)
+	if run.Conclusion != "failure" || !strings.Contains(run.Summary, "posting stopped early") || len(run.Annotations) != 1 {
+		t.Errorf("run %s\n%s", run.Conclusion, run.Summary)
+	}
+}
+
+func TestRealRulesSuggestion(t *testing.T) {
+	e := newEnv(t)
+	e.rv.Rules = nil // rules.All()
+	base := "import numpy as np\nfrom sklearn.preprocessing import StandardScaler\nfrom sklearn.model_selection import train_test_split\n\n" +
+		"X = np.random.rand(100, 4)\ny = np.random.randint(0, 2, 100)\n\n" +
+		"X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=1)\nscaler = StandardScaler()\n" +
+		"X_train_s = scaler.fit_transform(X_train)\n"
+	_, head := e.pr(1, map[string]string{"train.py": base}, map[string]string{"train.py": base + "X_test_s = scaler.fit_transform(X_test)\n"})
+	e.review(e.target(1, head))
+	cs := e.comments(1)
+	if where(cs) != "train.py:11" {
+		t.Fatalf("comments %s", where(cs))
+	}
+	for _, s := range []string{"**AIML171** · medium", "```suggestion\nX_test_s = scaler.transform(X_test)\n```",
+		"(https://docs.example/rules/AIML171.md)", "<!-- pyguard:AIML171:"} {
+		if !strings.Contains(cs[0].Body, s) {
+			t.Errorf("comment lacks %q:\n%s", s, cs[0].Body)
+		}
+	}
+	if run := e.run(head); run.Conclusion != "success" { // medium < high
+		t.Errorf("conclusion %s", run.Conclusion)
+	}
+}
+
+func TestLoggerFromContextWhenUnset(t *testing.T) {
+	e := newEnv(t)
+	_, head := e.pr(1, map[string]string{"a.py": "x = 1\n"}, map[string]string{"a.py": "x = 1\nmeh()\n"})
+	e.rv.Logger = zerolog.Logger{}
+	var buf syncBuffer
+	ctx := zerolog.New(&buf).WithContext(context.Background())
+	if err := e.rv.Review(ctx, e.target(1, head)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"github_pr_num":1`) || !strings.Contains(buf.String(), "check run completed") {
+		t.Errorf("context logger not used:\n%s", buf.String())
 	}
 }

@@ -236,7 +236,13 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 	}
 	res.deleted, res.repliedKept = j.deleteStale(ctx, ex, produced, known)
 
-	return j.complete(ctx, j.outcome(res))
+	if err := j.complete(ctx, j.outcome(res)); err != nil {
+		return err
+	}
+	if res.postErr != nil {
+		return fmt.Errorf("some review comments were not posted: %w", res.postErr)
+	}
+	return nil
 }
 
 // sortBySeverity orders findings by severity (highest first), then path,

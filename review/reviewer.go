@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime/debug"
 	"time"
 
@@ -57,7 +58,7 @@ func (r *Reviewer) Review(ctx context.Context, t Target) (err error) {
 	if j.docsURL == "" {
 		j.docsURL = DefaultDocsURL
 	}
-	j.setLogger(t.Number)
+	j.setLogger(ctx, t.Number)
 	start := j.now()
 	defer func() {
 		if p := recover(); p != nil {
@@ -67,13 +68,13 @@ func (r *Reviewer) Review(ctx context.Context, t Target) (err error) {
 		if err != nil {
 			j.fail(ctx, err)
 		}
-		ev := j.log.Info()
+		ev := j.log.Debug()
 		if err != nil {
 			ev = j.log.Error().Err(err)
 		}
-		ev.Dur("elapsed", j.now().Sub(start)).Msg("review finished")
+		ev.Dur("elapsed", j.now().Sub(start)).Msg("review job done")
 	}()
-	j.log.Info().Str("event", t.Event).Msg("review started")
+	j.log.Debug().Msg("review job started")
 	if r.Clients == nil {
 		return errors.New("review: Reviewer.Clients is not set")
 	}
@@ -120,16 +121,40 @@ type job struct {
 	check   checkRun
 }
 
-// setLogger derives the job's logger: every line carries the delivery,
-// installation, repository, pull request and head SHA.
-func (j *job) setLogger(number int) {
-	j.log = j.r.Logger.With().
-		Str("delivery_id", j.t.DeliveryID).
-		Int64("installation_id", j.t.InstallationID).
-		Str("repo", j.t.Owner+"/"+j.t.Repo).
-		Int("pr", number).
-		Str("head_sha", j.t.HeadSHA).
-		Logger()
+// Log keys of a job's fields: go-githubapp's, the same as the webhook
+// package's job logger, so the lines of one job line up.
+const (
+	logKeyDeliveryID     = "github_delivery_id"
+	logKeyEvent          = "github_event"
+	logKeyInstallationID = "github_installation_id"
+	logKeyOwner          = "github_repository_owner"
+	logKeyRepo           = "github_repository_name"
+	logKeyPRNum          = "github_pr_num"
+	logKeyHeadSHA        = "github_head_sha"
+	logKeyCheckRunID     = "github_check_run_id"
+)
+
+// setLogger derives the job's logger from the Reviewer's (or, when that
+// is unset, from the context's): every line carries the delivery,
+// event, installation, repository, pull request and head SHA. It is
+// derived again once a pull request found by head SHA has its number.
+func (j *job) setLogger(ctx context.Context, number int) {
+	base := j.r.Logger
+	if reflect.ValueOf(base).IsZero() {
+		base = *zerolog.Ctx(ctx)
+	}
+	c := base.With().
+		Str(logKeyDeliveryID, j.t.DeliveryID).
+		Str(logKeyEvent, j.t.Event).
+		Int64(logKeyInstallationID, j.t.InstallationID).
+		Str(logKeyOwner, j.t.Owner).
+		Str(logKeyRepo, j.t.Repo).
+		Int(logKeyPRNum, number).
+		Str(logKeyHeadSHA, j.t.HeadSHA)
+	if j.t.CheckRunID != 0 {
+		c = c.Int64(logKeyCheckRunID, j.t.CheckRunID)
+	}
+	j.log = c.Logger()
 }
 
 func (j *job) run(ctx context.Context) error {
@@ -148,7 +173,7 @@ func (j *job) run(ctx context.Context) error {
 					"PyGuard reviews the changes of pull requests."})
 		}
 		number = n
-		j.setLogger(n)
+		j.setLogger(ctx, n)
 	}
 	j.number = number
 	pr, _, err := j.gh.PullRequests.Get(ctx, t.Owner, t.Repo, number)

@@ -85,6 +85,9 @@ type Fault struct {
 	Header http.Header
 	// Delay is waited before answering.
 	Delay time.Duration
+	// Body, when set, is sent as is (as JSON) instead of an error body;
+	// with Status 200 it scripts a successful but different answer.
+	Body string
 }
 
 // AnyRoute makes a fault apply to whichever route is called next.
@@ -173,6 +176,12 @@ func (s *Server) fault(w http.ResponseWriter, route string) bool {
 		for _, v := range vs {
 			w.Header().Add(k, v)
 		}
+	}
+	if f.Body != "" {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(f.Status)
+		_, _ = w.Write([]byte(f.Body))
+		return true
 	}
 	msg := f.Message
 	if msg == "" {
