@@ -81,3 +81,12 @@ func (s *deliverySet) drop(e *list.Element) {
 	delete(s.byID, e.Value.(*deliveryEntry).id)
 	s.order.Remove(e)
 }
+
+// has reports whether id is remembered.
+func (s *deliverySet) has(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expire(s.now())
+	_, ok := s.byID[id]
+	return ok
+}

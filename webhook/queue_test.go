@@ -2,6 +2,7 @@ package webhook
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -352,4 +353,46 @@ func TestDeliverySet(t *testing.T) {
 	if !s.add("c") {
 		t.Fatal("removed id still remembered")
 	}
+}
+
+// A push sends pull_request.synchronize and check_suite.requested for the
+// same head: one review. A re-run request for that head still runs.
+func TestOneReviewPerHeadCommit(t *testing.T) {
+	s := newTestServer(t, 29310, nil, nil) // the app id in GitHub's check_suite examples
+	sha := "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
+	prs := obj(decode(t, readPayload(t, "check_suite.rerequested.json")), "check_suite")["pull_requests"]
+	if w := post(s, "pull_request", "d1", prPayload(t, "synchronize", 2, sha)); w.Code != http.StatusAccepted {
+		t.Fatalf("synchronize: %d", w.Code)
+	}
+	suite := edit(t, readPayload(t, "check_suite.requested.json"), func(m map[string]any) {
+		obj(m, "check_suite")["head_sha"] = sha
+		obj(m, "check_suite")["pull_requests"] = prs // PR #2 of the same repository
+	})
+	if w := post(s, "check_suite", "d2", suite); w.Code != http.StatusOK {
+		t.Fatalf("check_suite.requested for a queued head: %d, want 200", w.Code)
+	}
+	rerun := edit(t, readPayload(t, "check_suite.rerequested.json"), func(m map[string]any) {
+		obj(m, "check_suite")["head_sha"] = sha
+	})
+	// Once that review has run, a re-run request reviews the head again.
+	for deadline := time.Now().Add(2 * time.Second); len(s.runner.Calls()) == 0 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(10 * time.Millisecond)
+	if w := post(s, "check_suite", "d3", rerun); w.Code != http.StatusAccepted {
+		t.Fatalf("check_suite.rerequested: %d, want 202", w.Code)
+	}
+	s.drain(t)
+	if n := len(s.runner.Calls()); n != 2 {
+		t.Fatalf("%d reviews, want 2 (the push and the re-run)", n)
+	}
+}
+
+func decode(t *testing.T, body []byte) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

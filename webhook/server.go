@@ -73,6 +73,7 @@ type Server struct {
 
 	queue      Queue
 	seen       *deliverySet
+	commits    *deliverySet // PR@sha queued by an automatic event, per family
 	dispatcher http.Handler
 	mux        *http.ServeMux
 	draining   atomic.Bool
@@ -109,6 +110,7 @@ func NewHandler(cfg Config) (*Server, error) {
 		log:        cfg.Logger,
 		queue:      cfg.Queue,
 		seen:       newDeliverySet(cfg.DedupTTL, cfg.DedupSize, nil),
+		commits:    newDeliverySet(commitDedupTTL, cfg.DedupSize, nil),
 	}
 	if s.queue == nil {
 		s.queue = NewMemoryQueue(MemoryQueueConfig{
@@ -208,8 +210,24 @@ func (s *Server) accept(ctx context.Context, t review.Target) error {
 		log.Info().Msg("duplicate delivery: already accepted, not queued again")
 		return nil
 	}
+	// Every push sends both pull_request.synchronize and
+	// check_suite.requested for the same head: whichever comes second is
+	// the same review again, so it is acknowledged and not queued. Events
+	// of one kind (a reopen, a redelivery under a new id) and explicit
+	// re-runs (rerequested) always run.
+	commit, other := commitKeys(t)
+	if commit != "" {
+		if s.commits.has(other) {
+			log.Info().Msg("head commit already queued by its companion event: not queued again")
+			return nil
+		}
+		s.commits.add(commit)
+	}
 	if !s.queue.Enqueue(t) {
 		s.seen.remove(t.DeliveryID)
+		if commit != "" {
+			s.commits.remove(commit)
+		}
 		if s.draining.Load() {
 			return errShuttingDown
 		}
@@ -225,6 +243,24 @@ func (s *Server) accept(ctx context.Context, t review.Target) error {
 }
 
 var errShuttingDown = errors.New("shutting down")
+
+// commitDedupTTL is how long a head commit reviewed for an automatic event
+// is remembered; a later re-run must be requested explicitly.
+const commitDedupTTL = 10 * time.Minute
+
+// commitKeys returns the dedupe key of t's head commit for the automatic
+// event families (pull_request.* and check_suite.requested), and the key the
+// companion family would have used; "" for events that always run.
+func commitKeys(t review.Target) (own, companion string) {
+	commit := t.Key() + "@" + t.HeadSHA
+	switch {
+	case strings.HasPrefix(t.Event, "pull_request."):
+		return "pr " + commit, "suite " + commit
+	case t.Event == "check_suite.requested":
+		return "suite " + commit, "pr " + commit
+	}
+	return "", ""
+}
 
 // onResponse answers deliveries that were not refused: 202 when the handler
 // queued work (it set a responder), otherwise 200 (ignored events and
