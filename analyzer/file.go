@@ -28,6 +28,7 @@ type File struct {
 	imported   map[string]bool              // module names imported anywhere
 	stars      []string                     // modules star-imported
 	typeCache  map[typeKey]string
+	qualCache  map[int32]string // node index -> Qualname
 	taintCache map[taintKey]Label
 	depth      int // recursion guard for typing and taint
 }

@@ -74,9 +74,22 @@ func (f *File) starImports() []string { return f.stars }
 // for locals, parameters, attributes of values, and anything ambiguous.
 func (f *File) Qualname(n *Node) string {
 	n = Unparen(n)
-	if n == nil {
+	if n == nil || (n.Kind != KIdentifier && n.Kind != KAttribute) {
 		return ""
 	}
+	// Every rule asks for the callee of every call: resolve each node once.
+	if q, ok := f.qualCache[n.idx]; ok {
+		return q
+	}
+	q := f.qualname(n)
+	if f.qualCache == nil {
+		f.qualCache = map[int32]string{}
+	}
+	f.qualCache[n.idx] = q
+	return q
+}
+
+func (f *File) qualname(n *Node) string {
 	switch n.Kind {
 	case KIdentifier:
 		return f.nameQualname(n.Text(), f.ScopeOf(n), n.Start, 0)
