@@ -208,16 +208,23 @@ func CallsIn(n *Node) []*Node {
 // ScopeCallsAny reports whether scope s contains a call to any of qualnames,
 // including calls in nested lambdas and comprehensions but not in nested defs.
 func (f *File) ScopeCallsAny(s *Scope, qualnames ...string) bool {
+	return f.ScopeHasCall(s, func(c Call) bool { return c.Is(qualnames...) })
+}
+
+// ScopeHasCall reports whether scope s contains a call for which match is
+// true, including calls in nested lambdas and comprehensions but not in
+// nested defs or classes (their own SCOPEs).
+func (f *File) ScopeHasCall(s *Scope, match func(Call) bool) bool {
+	if s == nil {
+		return false
+	}
 	found := false
 	s.Node.Walk(func(m *Node) bool {
-		if found {
-			return false
-		}
-		if m != s.Node && (m.Kind == KFunctionDefinition || m.Kind == KClassDefinition) {
+		if found || m != s.Node && (m.Kind == KFunctionDefinition || m.Kind == KClassDefinition) {
 			return false
 		}
 		if m.Kind == KCall {
-			if c, _ := f.AsCall(m); c.Is(qualnames...) {
+			if c, _ := f.AsCall(m); match(c) {
 				found = true
 			}
 		}

@@ -9,25 +9,7 @@ import . "github.com/pyguard/pyguard/analyzer"
 // (`model.fit(...)`), including calls in lambdas and comprehensions of s
 // but not in nested function or class definitions (their own SCOPEs).
 func fsScopeCallsMethod(p *Pass, s *Scope, name string) bool {
-	if s == nil {
-		return false
-	}
-	found := false
-	s.Node.Walk(func(m *Node) bool {
-		if found {
-			return false
-		}
-		if m != s.Node && (m.Kind == KFunctionDefinition || m.Kind == KClassDefinition) {
-			return false
-		}
-		if m.Kind == KCall {
-			if c, _ := p.AsCall(m); c.Method() == name {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
+	return p.ScopeHasCall(s, func(c Call) bool { return c.Method() == name })
 }
 
 // fsChain reports whether n is a name or an attribute/subscript chain on a
