@@ -19,7 +19,7 @@ type finding struct {
 	fix                        *analyzer.Fix
 	// fingerprint identifies the finding across pushes (internal/report's:
 	// rule, path and the flagged line's text without whitespace, plus an
-	// occurrence count), independent of its line number.
+	// occurrence count hashed in), independent of its line number.
 	fingerprint string
 	src         *source
 	// inDiff: the reported line is an added line of the pull request (or
@@ -35,7 +35,7 @@ func (f *finding) severity() analyzer.Severity { return f.rule.Severity }
 // marker is the hidden HTML comment that identifies a finding's comment.
 func marker(key string) string { return "<!-- pyguard:" + key + " -->" }
 
-var markerRE = regexp.MustCompile(`<!-- pyguard:([A-Z]+[0-9]+:[0-9a-f]+:[0-9]+) -->`)
+var markerRE = regexp.MustCompile(`<!-- pyguard:([A-Z]+[0-9]+:[0-9a-f]+) -->`)
 
 // markerKey returns the key of the last marker in body, or "".
 func markerKey(body string) string {

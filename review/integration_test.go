@@ -495,8 +495,8 @@ func TestRerequestedCheckRunIsReused(t *testing.T) {
 func TestHumanCommentWithMarkerIsNotDeleted(t *testing.T) {
 	e := newEnv(t)
 	_, head := e.pr(1, map[string]string{"a.py": "x = 1\n"}, map[string]string{"a.py": "x = 1\n"})
-	e.repo.AddComment(fakegithub.Comment{PR: 1, Path: "a.py", Line: 1, User: "alice", Body: "quoting <!-- pyguard:TEST001:0123456789abcdef:0 -->"})
-	e.repo.AddComment(fakegithub.Comment{PR: 1, Path: "a.py", Line: 1, User: e.fake.BotLogin(), Body: "old <!-- pyguard:TEST001:0123456789abcdef:1 -->"})
+	e.repo.AddComment(fakegithub.Comment{PR: 1, Path: "a.py", Line: 1, User: "alice", Body: "quoting <!-- pyguard:TEST001:0123456789abcdef -->"})
+	e.repo.AddComment(fakegithub.Comment{PR: 1, Path: "a.py", Line: 1, User: e.fake.BotLogin(), Body: "old <!-- pyguard:TEST001:0123456789abcdee -->"})
 	e.review(e.target(1, head))
 	cs := e.comments(1)
 	if len(cs) != 1 || cs[0].User != "alice" {

@@ -233,8 +233,8 @@ func TestFingerprintsStableUnderShifts(t *testing.T) {
 }
 
 func TestMarkerKey(t *testing.T) {
-	body := "text <!-- pyguard:AIML171:0123456789abcdef:0 -->"
-	if k := markerKey(body); k != "AIML171:0123456789abcdef:0" {
+	body := "text <!-- pyguard:AIML171:0123456789abcdef -->"
+	if k := markerKey(body); k != "AIML171:0123456789abcdef" {
 		t.Errorf("key %q", k)
 	}
 	for _, b := range []string{"", "<!-- pyguard: -->", "<!-- pyguard:aiml:x:0 -->"} {

@@ -13,7 +13,9 @@ import (
 // the reported line's text with whitespace removed, not the line number,
 // so a finding keeps its fingerprint when code above it moves. Identical
 // lines in one file are told apart by an occurrence count, as in GitHub's
-// primaryLocationLineHash. The result is parallel to findings.
+// primaryLocationLineHash, hashed in so that a fingerprint is one plain hex
+// token (it sits in `<!-- pyguard:ID:FINGERPRINT -->` markers). The result
+// is parallel to findings.
 func Fingerprints(findings []Finding) []string {
 	out := make([]string, len(findings))
 	seen := map[string]int{}
@@ -21,8 +23,14 @@ func Fingerprints(findings []Finding) []string {
 		h := sha256.Sum256([]byte(f.RuleID + "\x00" + path.Clean(filepath.ToSlash(f.Path)) + "\x00" +
 			strings.Join(strings.Fields(f.Source.Line(f.Line)), "")))
 		base := hex.EncodeToString(h[:8])
-		out[i] = fmt.Sprintf("%s:%d", base, seen[base])
+		n := seen[base]
 		seen[base]++
+		if n == 0 {
+			out[i] = base
+			continue
+		}
+		o := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", base, n)))
+		out[i] = hex.EncodeToString(o[:8])
 	}
 	return out
 }
