@@ -222,16 +222,22 @@ func check(src []byte) fetched {
 	return fetched{src: src}
 }
 
-// loadConfig reads .pyguard.yml at the base commit: a pull request cannot
-// change the configuration it is checked with. No file means defaults.
+// loadConfig reads .pyguard.yml from the base branch (its tip, so that a
+// maintainer's change applies to re-runs at once; the base commit when the
+// branch is unknown): a pull request cannot change the configuration it is
+// checked with. No file means defaults.
 func (j *job) loadConfig(ctx context.Context) (*config.Config, error, error) {
 	t := j.t
-	fc, dir, _, err := j.gh.Repositories.GetContents(ctx, t.Owner, t.Repo, config.FileName, &github.RepositoryContentGetOptions{Ref: j.baseSHA})
+	ref := j.baseRef
+	if ref == "" {
+		ref = j.baseSHA
+	}
+	fc, dir, _, err := j.gh.Repositories.GetContents(ctx, t.Owner, t.Repo, config.FileName, &github.RepositoryContentGetOptions{Ref: ref})
 	if isStatus(err, 404) {
 		return config.Default(), nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s from the base commit: %w", config.FileName, err)
+		return nil, nil, fmt.Errorf("read %s from the base branch: %w", config.FileName, err)
 	}
 	if fc == nil || dir != nil {
 		return nil, errors.New("is not a file"), nil

@@ -45,15 +45,15 @@ func contentsPaths(fake *fakegithub.Server) []string {
 
 func TestReviewPostsCommentsAndCompletesCheck(t *testing.T) {
 	e := newEnv(t)
-	base, head := e.pr(1,
+	_, head := e.pr(1,
 		map[string]string{"a.py": baseA, "old.py": "danger()\n", "notes.txt": "n\n", "docs/x.md": "x\n"},
 		map[string]string{"a.py": headA, "b.py": "import os\nz = danger(1)\n", "notes.txt": "danger()\n", "c.pyi": "danger()\n"},
 		"old.py")
 	e.review(e.target(1, head))
 
 	// Exactly the changed, non-removed .py files were fetched, at the
-	// head; .pyguard.yml at the base.
-	want := []string{".pyguard.yml?ref=" + base, "a.py?ref=" + head, "b.py?ref=" + head}
+	// head; .pyguard.yml from the base branch.
+	want := []string{".pyguard.yml?ref=main", "a.py?ref=" + head, "b.py?ref=" + head}
 	if got := contentsPaths(e.fake); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("contents fetched:\n%v\nwant\n%v", got, want)
 	}

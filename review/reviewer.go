@@ -118,6 +118,7 @@ type job struct {
 	number  int
 	headSHA string
 	baseSHA string
+	baseRef string // the base branch; .pyguard.yml is read from its tip
 	check   checkRun
 }
 
@@ -189,6 +190,7 @@ func (j *job) run(ctx context.Context) error {
 		return nil
 	}
 	j.baseSHA = pr.GetBase().GetSHA()
+	j.baseRef = pr.GetBase().GetRef()
 	return j.review(ctx, pr)
 }
 

@@ -349,11 +349,11 @@ func TestServeE2E(t *testing.T) {
 		if rv := fake.Reviews("acme", "ml", 1); len(rv) != 1 || rv[0].Event != "COMMENT" {
 			t.Errorf("reviews %+v, want one COMMENT review", rv)
 		}
-		// Exactly the changed Python file at the head, and the config at
-		// the base: not README.md, not the removed old.py, not the head's
-		// .pyguard.yml.
+		// Exactly the changed Python file at the head, and the config from
+		// the base branch: not README.md, not the removed old.py, not the
+		// head's .pyguard.yml.
 		got := contentsFetched(fake)
-		want := map[string]bool{"train.py@" + head1: true, ".pyguard.yml@" + base: true}
+		want := map[string]bool{"train.py@" + head1: true, ".pyguard.yml@main": true}
 		for _, g := range got {
 			if !want[g] {
 				t.Errorf("fetched %s (all: %v)", g, got)
