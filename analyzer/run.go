@@ -1,10 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -155,19 +156,24 @@ func suppressed(ids []string, rule string) bool {
 	return false
 }
 
+// ComparePositions orders findings as every output does: by path, line,
+// column, then rule id. It returns -1, 0 or +1.
+func ComparePositions(pathA string, lineA, colA int, ruleA string, pathB string, lineB, colB int, ruleB string) int {
+	if c := cmp.Compare(pathA, pathB); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(lineA, lineB); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(colA, colB); c != 0 {
+		return c
+	}
+	return cmp.Compare(ruleA, ruleB)
+}
+
 // SortFindings orders findings by path, line, column and rule id.
 func SortFindings(all []*Finding) {
-	sort.SliceStable(all, func(i, j int) bool {
-		a, b := all[i], all[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return a.Rule.ID < b.Rule.ID
+	slices.SortStableFunc(all, func(a, b *Finding) int {
+		return ComparePositions(a.Path, a.Line, a.Col, a.Rule.ID, b.Path, b.Line, b.Col, b.Rule.ID)
 	})
 }

@@ -1,10 +1,11 @@
 package review
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/google/go-github/v62/github"
@@ -248,39 +249,21 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 // sortBySeverity orders findings by severity (highest first), then path,
 // line, column and rule.
 func sortBySeverity(fs []*finding) {
-	sort.SliceStable(fs, func(a, b int) bool {
-		x, y := fs[a], fs[b]
-		if x.severity() != y.severity() {
-			return x.severity() > y.severity()
+	slices.SortStableFunc(fs, func(x, y *finding) int {
+		if c := cmp.Compare(y.severity(), x.severity()); c != 0 {
+			return c
 		}
-		if x.path != y.path {
-			return x.path < y.path
-		}
-		if x.line != y.line {
-			return x.line < y.line
-		}
-		if x.col != y.col {
-			return x.col < y.col
-		}
-		return x.rule.ID < y.rule.ID
+		return comparePositions(x, y)
 	})
 }
 
 // sortByPosition orders findings by path, line, column and rule.
 func sortByPosition(fs []*finding) {
-	sort.SliceStable(fs, func(a, b int) bool {
-		x, y := fs[a], fs[b]
-		if x.path != y.path {
-			return x.path < y.path
-		}
-		if x.line != y.line {
-			return x.line < y.line
-		}
-		if x.col != y.col {
-			return x.col < y.col
-		}
-		return x.rule.ID < y.rule.ID
-	})
+	slices.SortStableFunc(fs, comparePositions)
+}
+
+func comparePositions(x, y *finding) int {
+	return analyzer.ComparePositions(x.path, x.line, x.col, x.rule.ID, y.path, y.line, y.col, y.rule.ID)
 }
 
 // recoverInto turns a panic in a helper goroutine into an error.

@@ -5,6 +5,7 @@ package scan
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -125,17 +126,7 @@ feed:
 }
 
 func sortFindings(fs []report.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.RuleID < b.RuleID
+	slices.SortStableFunc(fs, func(a, b report.Finding) int {
+		return analyzer.ComparePositions(a.Path, a.Line, a.Column, a.RuleID, b.Path, b.Line, b.Column, b.RuleID)
 	})
 }
