@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Edit builders for fixes (§5.5). Each returns byte-range edits; rules
@@ -45,24 +46,67 @@ func Indent(n *Node) string {
 }
 
 // InsertLineAfter inserts text as a new line after statement stmt, at the
-// statement's indentation.
-func InsertLineAfter(stmt *Node, text string) Edit {
+// statement's indentation, keeping the file's line ending and the
+// statement's trailing comment on its own line.
+func InsertLineAfter(stmt *Node, text string) Edit { return InsertBlockAfter(stmt, text) }
+
+// InsertBlockAfter inserts the lines of block after statement stmt, each at
+// the statement's indentation plus the block's own relative indentation,
+// written with four spaces per level and converted to the file's indent
+// unit:
+//
+//	InsertBlockAfter(stmt, "if not math.isfinite(x):\n    raise ValueError(...)")
+func InsertBlockAfter(stmt *Node, block string) Edit {
 	t := stmt.tree
 	endLine, _ := t.Position(stmt.End)
-	at := t.LineEnd(endLine)
-	return Edit{Start: at, End: at, NewText: "\n" + Indent(stmt) + text}
+	at := t.lineEndBeforeCR(endLine)
+	nl, base, unit := t.Newline(), Indent(stmt), t.IndentUnit()
+	var b strings.Builder
+	for _, line := range strings.Split(block, "\n") {
+		rest := strings.TrimLeft(line, " ")
+		levels := (len(line) - len(rest)) / 4
+		b.WriteString(nl + base + strings.Repeat(unit, levels) + rest)
+	}
+	return Edit{Start: at, End: at, NewText: b.String()}
 }
 
-// AddImport returns the edit that adds `import mod` after the last
-// top-level import (or at the top, after a docstring), or ok=false when the
-// module already imports mod at top level.
-func (f *File) AddImport(mod string) (Edit, bool) {
-	for _, d := range f.Module.defs[mod] {
-		if d.Kind == DefImport && d.Import == mod {
-			return Edit{}, false
-		}
+// lineEndBeforeCR is LineEnd, before the "\r" of a CRLF ending.
+func (t *Tree) lineEndBeforeCR(line int) uint32 {
+	at := t.LineEnd(line)
+	if at > 0 && at < uint32(len(t.Src)) && t.Src[at] == '\n' && t.Src[at-1] == '\r' {
+		at--
 	}
-	return f.importLine("import " + mod), true
+	return at
+}
+
+// IndentUnit is one level of the file's indentation: a tab when its first
+// indented block uses tabs, else that block's spaces (four by default).
+func (t *Tree) IndentUnit() string {
+	if t.indentUnit != "" {
+		return t.indentUnit
+	}
+	t.indentUnit = "    "
+	for i := range t.Nodes {
+		n := &t.Nodes[i]
+		if n.Kind != KBlock {
+			continue
+		}
+		child, parent := n.NamedChild(0), n.Parent()
+		if child == nil || parent == nil {
+			continue
+		}
+		cl, _ := t.Position(child.Start)
+		pl, _ := t.Position(parent.Start)
+		if cl == pl {
+			continue // if x: y, on one line
+		}
+		inner, outer := Indent(child), Indent(parent)
+		if strings.HasPrefix(inner, outer) && len(inner) > len(outer) {
+			t.indentUnit = inner[len(outer):]
+		}
+		break
+	}
+	return t.indentUnit
 }
 
 // importLine returns the edit that adds the import statement stmt after the
@@ -84,11 +128,11 @@ func (f *File) importLine(stmt string) Edit {
 	if first := root.NamedChild(0); first != nil && first.Kind == KExpressionStatement {
 		if s := first.NamedChild(0); s != nil && s.Kind == KString {
 			line, _ := f.Tree.Position(first.End)
-			at = f.Tree.LineEnd(line)
-			return Edit{Start: at, End: at, NewText: "\n" + stmt}
+			at = f.Tree.lineEndBeforeCR(line)
+			return Edit{Start: at, End: at, NewText: f.Tree.Newline() + stmt}
 		}
 	}
-	return Edit{Start: at, End: at, NewText: stmt + "\n"}
+	return Edit{Start: at, End: at, NewText: stmt + f.Tree.Newline()}
 }
 
 // ApplyEdits applies non-overlapping edits to src. Edits at the same
@@ -198,56 +242,4 @@ func ReplaceStringContent(str *Node, text string) Edit {
 		return ReplaceNode(str, `"`+text+`"`)
 	}
 	return Edit{Start: open.End, End: close.Start, NewText: text}
-}
-
-// importVisible reports whether `import mod` binds the bare name mod where at
-// is evaluated: in a module-level import, or an import in at's own SCOPE (or
-// an enclosing one) that precedes it.
-func (f *File) importVisible(at *Node, mod string) bool {
-	own := f.ScopeOf(at)
-	for s := own; s != nil; s = s.Parent {
-		for _, d := range s.Defs(mod) {
-			if d.Kind == DefImport && d.Import == mod && (s != own || d.Pos <= at.Start) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// ImportBefore returns the edits that make `mod` importable at at by
-// inserting `import mod` on its own line before the statement containing at,
-// at that statement's indentation ("insert import X before the statement"):
-// no edit when the name is already imported, ok=false when the line of the
-// statement does not begin with a statement (`else: x = ...`), where a line
-// cannot be inserted.
-func (f *File) ImportBefore(at *Node, mod string) (edits []Edit, ok bool) {
-	if f.importVisible(at, mod) {
-		return nil, true
-	}
-	stmt := Statement(at)
-	if stmt == nil {
-		return nil, false
-	}
-	t := f.Tree
-	ls := t.LineStart(stmt.Line())
-	indent := Indent(stmt)
-	first := ls + uint32(len(indent))
-	// A statement (stmt, an earlier one on its line, or the compound
-	// statement it sits in) must begin at the line's first token.
-	for a := stmt; a != nil; a = a.Parent() {
-		par := a.Parent()
-		if par == nil || (par.Kind != KBlock && par.Kind != KModule) {
-			continue
-		}
-		for s := par.FirstChild(); s != nil; s = s.NextSibling() {
-			if s.Start == first && s.Named() && s.Kind != KComment {
-				return []Edit{{Start: ls, End: ls, NewText: indent + "import " + mod + "\n"}}, true
-			}
-			if s == a {
-				break
-			}
-		}
-	}
-	return nil, false
 }

@@ -5,30 +5,6 @@ import (
 	"testing"
 )
 
-func TestAddImport(t *testing.T) {
-	cases := []struct{ src, want string }{
-		{"import os\nfrom x import y\n\ndef f():\n    pass\n", "import os\nfrom x import y\nimport math\n\ndef f():\n    pass\n"},
-		{"\"\"\"Doc.\"\"\"\nx = 1\n", "\"\"\"Doc.\"\"\"\nimport math\nx = 1\n"},
-		{"x = 1\n", "import math\nx = 1\n"},
-		{"import math\nx = 1\n", "import math\nx = 1\n"},
-	}
-	for _, c := range cases {
-		f := parseFile(t, c.src)
-		e, ok := f.AddImport("math")
-		got := c.src
-		if ok {
-			out, err := ApplyEdits([]byte(c.src), []Edit{e})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = string(out)
-		}
-		if got != c.want {
-			t.Errorf("AddImport on %q:\ngot  %q\nwant %q", c.src, got, c.want)
-		}
-	}
-}
-
 func TestInsertLineAfterAndRename(t *testing.T) {
 	src := "def f():\n    x = float(\n        y)\n    z = s.fit_transform(x)\n"
 	f := parseFile(t, src)

@@ -70,30 +70,6 @@ func SetKeyword(c Call, name, value string) (Edit, bool) {
 	return Edit{Start: last.End, End: last.End, NewText: ", " + kw}, true
 }
 
-// ImportName returns the edits that make the bare name usable at node at
-// as the qualified name mod.name: none when it already resolves there, or
-// `from mod import name` added after the last top-level import when the
-// name is not bound at module level. ok is false when name is bound to
-// something else at that point or at module level (also through `global`
-// or possibly a star import), so that adding the import would change
-// other code. Locals of other functions shadow the import and stay as
-// they are.
-func (f *File) ImportName(at *Node, mod, name string) (edits []Edit, ok bool) {
-	s := f.ScopeOf(at)
-	if f.nameQualname(name, s, at.Start, 0) == mod+"."+name {
-		return nil, true
-	}
-	if s.lookupScope(name) != nil || f.Module.Binds(name) || len(f.stars) > 0 || builtins[name] {
-		return nil, false
-	}
-	for _, sc := range f.allScopes() {
-		if sc.global[name] {
-			return nil, false // a function assigns the module-level name
-		}
-	}
-	return []Edit{f.importLine("from " + mod + " import " + name)}, true
-}
-
 // RemoveKeyword returns the edit deleting keyword argument kw together with
 // the comma that separates it from its neighbour.
 func RemoveKeyword(kw *Node) Edit {

@@ -32,10 +32,11 @@ const (
 
 // Tree is a parsed file: its source, its nodes and a line table.
 type Tree struct {
-	Src      []byte
-	Nodes    []Node
-	lines    []uint32 // byte offset of the start of each line
-	hasError bool     // the parser recovered from a syntax error somewhere
+	Src        []byte
+	Nodes      []Node
+	lines      []uint32 // byte offset of the start of each line
+	hasError   bool     // the parser recovered from a syntax error somewhere
+	indentUnit string   // cached IndentUnit
 }
 
 func newTree(src []byte, nodes []Node) *Tree {

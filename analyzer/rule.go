@@ -65,8 +65,20 @@ type Rule struct {
 // Fix is a suggested change. Guidance fixes carry only a description.
 type Fix struct {
 	Applicability Applicability
-	Description   string
-	Edits         []Edit
+	// Description says what this change does to this code ("Raise
+	// ValueError when `lat` is NaN or infinite, right after the
+	// conversion").
+	Description string
+	// Behavior names, for an unsafe fix, what legitimate code may see
+	// change ("requests that send \"nan\" for `lat` now get an error").
+	Behavior string
+	// Edits place any import the fix needs after the module's last
+	// top-level import: what `pyguard scan --fix` applies.
+	Edits []Edit
+	// Local, when set, is the same fix with those imports on their own
+	// lines directly before the fixed statement: what a pull-request
+	// suggestion applies (it can only replace lines of one hunk).
+	Local []Edit
 }
 
 // Edit replaces source bytes [Start, End) with NewText.
@@ -125,14 +137,29 @@ func (p *Pass) ReportRange(start, end uint32, fix *Fix) *Finding {
 	return fd
 }
 
+// Changing sets the behaviour an unsafe fix may change.
+func (fx *Fix) Changing(behavior string) *Fix {
+	fx.Behavior = behavior
+	return fx
+}
+
+// Summary is the description with the behaviour change, in one line, for
+// reports that have one text field.
+func (fx *Fix) Summary() string {
+	if fx.Behavior == "" {
+		return fx.Description
+	}
+	return strings.TrimRight(fx.Description, ". ") + ". May change behaviour: " + fx.Behavior
+}
+
 // GuidanceFix is a prose-only fix.
 func GuidanceFix(text string) *Fix { return &Fix{Applicability: Guidance, Description: text} }
 
 // Guidance is the rule's prose fix (its FixDoc).
 func (p *Pass) Guidance() *Fix { return GuidanceFix(p.Rule.FixDoc) }
 
-// Edits is a mechanical fix of the given applicability described by the
-// rule's FixDoc.
-func (p *Pass) Edits(a Applicability, edits ...Edit) *Fix {
-	return &Fix{Applicability: a, Description: p.Rule.FixDoc, Edits: edits}
+// Edits is a mechanical fix of the given applicability; desc says what it
+// does to this code. Fixes that need an import use NewFix.
+func (p *Pass) Edits(a Applicability, desc string, edits ...Edit) *Fix {
+	return &Fix{Applicability: a, Description: desc, Edits: edits}
 }

@@ -81,11 +81,17 @@ func commentBody(f *finding, p fixPlan, docsURL string) string {
 	return b.String()
 }
 
-// renderFix is the fix section of a comment ("" without a fix).
+// renderFix is the fix section of a comment ("" without a fix). An
+// unsafe fix names, on its own line above the block, the behaviour that
+// may change.
 func renderFix(p fixPlan) string {
 	var b strings.Builder
 	desc := p.description
-	unsafe := p.applicability == analyzer.Unsafe
+	unsafeLine := func() {
+		if p.applicability == analyzer.Unsafe {
+			fmt.Fprintf(&b, "⚠️ **Unsafe — review before applying:** %s\n", orDefault(p.behavior, "it may change behaviour that working code relies on."))
+		}
+	}
 	switch p.kind {
 	case fixNone:
 		return ""
@@ -93,17 +99,17 @@ func renderFix(p fixPlan) string {
 		if desc == "" {
 			return ""
 		}
-		if unsafe {
-			fmt.Fprintf(&b, "⚠️ Unsafe fix: review before applying — %s\n", desc)
-		} else {
-			fmt.Fprintf(&b, "**How to fix:** %s\n", desc)
-		}
+		fmt.Fprintf(&b, "**How to fix:** %s\n", desc)
+	case fixCovered:
+		fmt.Fprintf(&b, "**Suggested fix:** %s\n\n", orDefault(desc, "see the suggestion named below"))
+		fmt.Fprintf(&b, "The suggestion on the %s comment makes this change too; applying it fixes both.\n", p.coveredBy)
 	case fixSuggestion:
-		if unsafe {
-			fmt.Fprintf(&b, "⚠️ Unsafe fix: review before applying — %s\n\n", orDefault(desc, "it may change behaviour"))
-		} else {
-			fmt.Fprintf(&b, "**Suggested fix:** %s\n\n", orDefault(desc, "apply the suggestion below"))
+		fmt.Fprintf(&b, "**Suggested fix:** %s\n", orDefault(desc, "apply the suggestion below"))
+		unsafeLine()
+		if len(p.also) > 0 {
+			fmt.Fprintf(&b, "This suggestion also fixes %s.\n", strings.Join(p.also, ", "))
 		}
+		b.WriteString("\n")
 		body := p.replacement
 		if p.replacementLines > 0 {
 			body += "\n"
@@ -111,12 +117,9 @@ func renderFix(p fixPlan) string {
 		f := fence(body)
 		fmt.Fprintf(&b, "%ssuggestion\n%s%s\n", f, body, f)
 	case fixProse:
-		if unsafe {
-			fmt.Fprintf(&b, "⚠️ Unsafe fix: review before applying — %s\n\n", orDefault(desc, "it may change behaviour"))
-		} else {
-			fmt.Fprintf(&b, "**Suggested fix:** %s\n\n", orDefault(desc, "the change below"))
-		}
-		fmt.Fprintf(&b, "Not offered as a one-click suggestion: %s. The change:\n\n", p.reason)
+		fmt.Fprintf(&b, "**Suggested fix:** %s\n", orDefault(desc, "the change below"))
+		unsafeLine()
+		fmt.Fprintf(&b, "\nNot offered as a one-click suggestion: %s. The change:\n\n", p.reason)
 		var d strings.Builder
 		for _, h := range p.hunks {
 			if h.end > h.start {

@@ -20,7 +20,7 @@ import (
 // Test rules with known fixes, so tests control every case.
 //
 //	danger(...)  TEST001 high     safe:   danger -> safe_call
-//	risky(...)   TEST002 medium   unsafe: import math at the top + risky -> careful
+//	risky(...)   TEST002 medium   unsafe: risky -> math.floor (import math if needed)
 //	meh(...)     TEST003 low      guidance
 //	multi(...)   TEST004 critical safe:   the whole (multi-line) call -> single()
 //	wipe(...)    TEST005 medium   unsafe: delete the statement's line
@@ -29,17 +29,15 @@ var (
 		Message: "danger() is dangerous.", Doc: "Calling danger() lets an attacker run code. It was deprecated long ago.",
 		FixDoc: "Call safe_call() instead.", Kinds: []analyzer.Kind{analyzer.KCall},
 		Check: callRule("danger", func(p *analyzer.Pass, c analyzer.Call) *analyzer.Fix {
-			return p.Edits(analyzer.Safe, analyzer.ReplaceNode(c.Func, "safe_call"))
+			return p.Edits(analyzer.Safe, "Call safe_call() instead.", analyzer.ReplaceNode(c.Func, "safe_call"))
 		})}
 	ruleRisky = &analyzer.Rule{ID: "TEST002", Title: "Risky call", Severity: analyzer.Medium, Fix: analyzer.Unsafe,
 		Message: "risky() may overflow.", Doc: "risky() overflows on large inputs.",
-		FixDoc: "Use careful() and import math.", Kinds: []analyzer.Kind{analyzer.KCall},
+		FixDoc: "Use math.floor().", Kinds: []analyzer.Kind{analyzer.KCall},
 		Check: callRule("risky", func(p *analyzer.Pass, c analyzer.Call) *analyzer.Fix {
-			edits := []analyzer.Edit{analyzer.ReplaceNode(c.Func, "careful")}
-			if e, ok := p.File.AddImport("math"); ok {
-				edits = append(edits, e)
-			}
-			return p.Edits(analyzer.Unsafe, edits...)
+			b := p.NewFix(analyzer.Unsafe, "Use math.floor() instead of risky().", c.Node).Changing("results are rounded down.")
+			b.Add(analyzer.ReplaceNode(c.Func, b.Attr("math", "floor")))
+			return b.Build(p.Guidance())
 		})}
 	ruleMeh = &analyzer.Rule{ID: "TEST003", Title: "Meh call", Severity: analyzer.Low, Fix: analyzer.Guidance,
 		Message: "meh() is meh.", Doc: "meh() is not great.", FixDoc: "Think about it.", Kinds: []analyzer.Kind{analyzer.KCall},
@@ -47,14 +45,14 @@ var (
 	ruleMulti = &analyzer.Rule{ID: "TEST004", Title: "Multi call", Severity: analyzer.Critical, Fix: analyzer.Safe,
 		Message: "multi() is critical.", Doc: "multi() breaks things.", FixDoc: "Call single().", Kinds: []analyzer.Kind{analyzer.KCall},
 		Check: callRule("multi", func(p *analyzer.Pass, c analyzer.Call) *analyzer.Fix {
-			return p.Edits(analyzer.Safe, analyzer.ReplaceNode(c.Node, "single()"))
+			return p.Edits(analyzer.Safe, "Call single() instead.", analyzer.ReplaceNode(c.Node, "single()"))
 		})}
 	ruleWipe = &analyzer.Rule{ID: "TEST005", Title: "Wipe call", Severity: analyzer.Medium, Fix: analyzer.Unsafe,
 		Message: "wipe() wipes.", Doc: "wipe() deletes data.", FixDoc: "Remove the call.", Kinds: []analyzer.Kind{analyzer.KCall},
 		Check: callRule("wipe", func(p *analyzer.Pass, c analyzer.Call) *analyzer.Fix {
 			t := p.Tree
 			line, _ := t.Position(c.Node.Start)
-			return p.Edits(analyzer.Unsafe, analyzer.Edit{Start: t.LineStart(line), End: t.LineStart(line + 1)})
+			return p.Edits(analyzer.Unsafe, "Remove the call.", analyzer.Edit{Start: t.LineStart(line), End: t.LineStart(line + 1)}).Changing("the data is kept.")
 		})}
 	testRules = []*analyzer.Rule{ruleDanger, ruleRisky, ruleMeh, ruleMulti, ruleWipe}
 )

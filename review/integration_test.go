@@ -65,8 +65,10 @@ func TestReviewPostsCommentsAndCompletesCheck(t *testing.T) {
 	if c == nil || !strings.Contains(c.Body, "```suggestion\nx = safe_call(load(\"a\"))\n```") || c.Side != "RIGHT" || c.CommitID != head {
 		t.Errorf("a.py:6 comment: %+v", c)
 	}
-	if c := at(cs, "a.py", 8); c == nil || strings.Contains(c.Body, "```suggestion") || !strings.Contains(c.Body, "⚠️ Unsafe fix") {
-		t.Errorf("a.py:8 (unsafe, suggestions: safe) comment: %+v", c)
+	// Unsafe, under the default suggestions: all: a labelled suggestion
+	// whose import is local to the statement.
+	if c := at(cs, "a.py", 8); c == nil || !strings.Contains(c.Body, "⚠️ **Unsafe — review before applying:** results are rounded down.\n\n```suggestion\nimport math\ny = math.floor(2)\n```") {
+		t.Errorf("a.py:8 (unsafe) comment: %+v", c)
 	}
 	if c := at(cs, "a.py", 7); c == nil || !strings.Contains(c.Body, "**How to fix:** Think about it.") {
 		t.Errorf("a.py:7 guidance comment: %+v", c)

@@ -22,18 +22,9 @@ type plannedComment struct {
 	body      string
 }
 
-// planComment renders f's comment and places it: on the finding's line,
-// or on the lines its suggestion replaces.
+// planComment plans f's comment on its own.
 func planComment(f *finding, d *fileDiff, suggestions, docsURL string) plannedComment {
-	p := planFix(f, d, suggestions)
-	c := plannedComment{f: f, path: f.path, line: f.line, body: commentBody(f, p, docsURL)}
-	if p.kind == fixSuggestion {
-		c.line = p.endLine
-		if p.startLine < p.endLine {
-			c.startLine = p.startLine
-		}
-	}
-	return c
+	return placeComment(f, planFix(f, d, suggestions), docsURL)
 }
 
 func (c plannedComment) draft() *github.DraftReviewComment {

@@ -211,10 +211,7 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 		res.overflow = candidates[n:]
 		candidates = candidates[:n]
 	}
-	planned := make([]plannedComment, len(candidates))
-	for i, fd := range candidates {
-		planned[i] = planComment(fd, diffs[fd.path], cfg.Suggestions, j.docsURL)
-	}
+	planned := planComments(candidates, diffs, cfg.Suggestions, j.docsURL)
 	res.posted, res.refused, res.postErr = j.postComments(ctx, planned, len(res.kept))
 	if res.postErr != nil {
 		j.log.Error().Err(res.postErr).Msg("posting review comments failed")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pyguard/pyguard/analyzer"
+	"github.com/pyguard/pyguard/internal/config"
 )
 
 // fixKind is how a finding's fix appears in its comment.
@@ -16,6 +17,7 @@ const (
 	fixGuidance                  // prose only
 	fixSuggestion                // a one-click ```suggestion block
 	fixProse                     // mechanical edits shown as a plain diff block
+	fixCovered                   // another comment's suggestion makes this change
 )
 
 // fixPlan is the rendering decision for one finding's fix.
@@ -23,12 +25,22 @@ type fixPlan struct {
 	kind          fixKind
 	applicability analyzer.Applicability
 	description   string
+	behavior      string // what an unsafe fix may change
+	// edits are the fix's pull-request edits (imports local to the
+	// statement); a merged suggestion holds the edits of every finding it
+	// fixes.
+	edits []analyzer.Edit
 	// For fixSuggestion: the comment spans startLine..endLine (equal for a
 	// one-line comment) and replacement replaces exactly those lines;
 	// replacementLines is 0 when the suggestion deletes them.
 	startLine, endLine int
 	replacement        string
 	replacementLines   int
+	// also are the other findings this suggestion fixes ("AIML245 on line
+	// 12"); coveredBy, for a finding whose lines another comment's
+	// suggestion already replaces, names that comment.
+	also      []string
+	coveredBy string
 	// For fixProse: why it is not a suggestion, and the edits as hunks.
 	reason string
 	hunks  []proseHunk
@@ -41,63 +53,78 @@ type proseHunk struct {
 	old, new   []string
 }
 
-// Values of .pyguard.yml's suggestions.
-const (
-	suggestSafe   = "safe"
-	suggestUnsafe = "unsafe"
-	suggestNone   = "none"
-)
+// suggests reports whether mode turns a fix of applicability a into a
+// suggestion block.
+func suggests(mode string, a analyzer.Applicability) bool {
+	switch mode {
+	case config.SuggestSafe:
+		return a == analyzer.Safe
+	case config.SuggestNone:
+		return false
+	default: // all, and "unsafe", its earlier name
+		return a == analyzer.Safe || a == analyzer.Unsafe
+	}
+}
 
 // planFix decides how f's fix is shown. A fix becomes a suggestion when
-// its applicability is allowed by mode and all the lines it touches, with
-// the finding's line, lie on the RIGHT side of one hunk of d; the
-// suggestion then replaces those whole lines with their edited text.
+// mode allows its applicability and the lines it touches, with the
+// finding's line, lie on the RIGHT side of one hunk of d; the suggestion
+// then replaces those whole lines with their edited text. Imports the fix
+// needs are local to the statement (Fix.Local), so the block stays on it.
 func planFix(f *finding, d *fileDiff, mode string) fixPlan {
 	fx := f.fix
 	if fx == nil || fx.Applicability == analyzer.NoFix {
 		return fixPlan{kind: fixNone}
 	}
-	p := fixPlan{applicability: fx.Applicability, description: strings.TrimSpace(fx.Description), startLine: f.line, endLine: f.line}
+	p := fixPlan{applicability: fx.Applicability, description: strings.TrimSpace(fx.Description),
+		behavior: strings.TrimSpace(fx.Behavior), startLine: f.line, endLine: f.line}
 	if fx.Applicability == analyzer.Guidance || len(fx.Edits) == 0 {
 		p.kind = fixGuidance
 		return p
 	}
-	src := f.src
-	hunks, ok := editHunks(src, fx.Edits)
+	p.edits = fx.PullRequestEdits()
+	hunks, ok := editHunks(f.src, p.edits)
 	if !ok {
 		// Edits we cannot place (out of range, overlapping): describe only.
 		p.kind = fixGuidance
 		return p
 	}
 	p.hunks = hunks
-	allowed := (mode == suggestUnsafe && (fx.Applicability == analyzer.Safe || fx.Applicability == analyzer.Unsafe)) ||
-		(mode == suggestSafe && fx.Applicability == analyzer.Safe)
-	if !allowed {
+	if !suggests(mode, fx.Applicability) {
 		p.kind = fixProse
-		switch mode {
-		case suggestNone:
+		if mode == config.SuggestNone {
 			p.reason = "`suggestions: none` in `.pyguard.yml` turns suggestions off"
-		default:
+		} else {
 			p.reason = "with `suggestions: safe` in `.pyguard.yml` only safe fixes become suggestions"
 		}
 		return p
 	}
-	first, last := hunks[0].start, hunks[len(hunks)-1].end
-	lo, hi := min(first, f.line), max(last, f.line)
-	text, n, ok := replaceLines(src, fx.Edits, lo, hi)
+	p.suggest(f.src, d, f.line)
+	return p
+}
+
+// suggest makes p, whose edits and hunks are set, a suggestion covering
+// its edits and the findings' lines, or prose (or guidance) when that
+// cannot be.
+func (p *fixPlan) suggest(src *source, d *fileDiff, lines ...int) {
+	lo, hi := p.hunks[0].start, p.hunks[len(p.hunks)-1].end
+	for _, l := range lines {
+		lo, hi = min(lo, l), max(hi, l)
+	}
+	text, n, ok := replaceLines(src, p.edits, lo, hi)
 	if !ok && hi < src.numLines() {
 		hi++
-		text, n, ok = replaceLines(src, fx.Edits, lo, hi)
+		text, n, ok = replaceLines(src, p.edits, lo, hi)
 	}
 	if !ok {
 		p.kind = fixGuidance
-		return p
+		return
 	}
 	if !d.SameHunk(lo, hi) {
 		p.kind = fixProse
 		var outside []string
 		for l := lo; l <= hi; l++ {
-			if d.hunkOf(l) < 0 && touches(hunks, l) {
+			if d.hunkOf(l) < 0 && touches(p.hunks, l) {
 				outside = append(outside, fmt.Sprint(l))
 			}
 		}
@@ -106,16 +133,15 @@ func planFix(f *finding, d *fileDiff, mode string) fixPlan {
 		} else {
 			p.reason = "the lines it changes are not all in one hunk of this pull request's diff"
 		}
-		return p
+		return
 	}
 	if n == hi-lo+1 && text == strings.Join(linesOf(src, lo, hi), "\n") {
 		p.kind = fixGuidance // the edits change nothing visible
-		return p
+		return
 	}
 	p.kind = fixSuggestion
 	p.startLine, p.endLine = lo, hi
 	p.replacement, p.replacementLines = text, n
-	return p
 }
 
 func touches(hs []proseHunk, line int) bool {

@@ -83,7 +83,7 @@ func TestSuggestionOneLine(t *testing.T) {
 	old := "import os\n\nx = 1\n"
 	new := "import os\n\nx = 1\ny = danger(x)\n"
 	f := one(t, analyse(t, "a.py", new), "TEST001")
-	p := planFix(f, diffOf(t, old, new), suggestSafe)
+	p := planFix(f, diffOf(t, old, new), config.SuggestSafe)
 	if p.kind != fixSuggestion || p.startLine != 4 || p.endLine != 4 || p.replacement != "y = safe_call(x)" || p.replacementLines != 1 {
 		t.Fatalf("plan %+v", p)
 	}
@@ -113,11 +113,11 @@ func TestSuggestionMultiLine(t *testing.T) {
 	if f.line != 2 {
 		t.Fatalf("line %d", f.line)
 	}
-	p := planFix(f, diffOf(t, old, new), suggestSafe)
+	p := planFix(f, diffOf(t, old, new), config.SuggestSafe)
 	if p.kind != fixSuggestion || p.startLine != 2 || p.endLine != 5 || p.replacement != "b = single()" {
 		t.Fatalf("plan %+v", p)
 	}
-	c := planComment(f, diffOf(t, old, new), suggestSafe, docsURL)
+	c := planComment(f, diffOf(t, old, new), config.SuggestSafe, docsURL)
 	if c.startLine != 2 || c.line != 5 {
 		t.Errorf("comment range %d-%d", c.startLine, c.line)
 	}
@@ -127,9 +127,10 @@ func TestSuggestionMultiLine(t *testing.T) {
 	}
 }
 
-func TestSuggestionOutsideHunkIsProse(t *testing.T) {
-	// risky() on line 12 gets "import math" after line 1, far outside the
-	// one hunk: its fix is described, not suggested.
+func TestSuggestionImportIsLocal(t *testing.T) {
+	// risky() on line 12 needs `import math`, whose top-level place (after
+	// line 1) is far outside the one hunk: the suggestion imports it on
+	// its own line before the statement and spans only that statement.
 	var lines []string
 	lines = append(lines, "import os")
 	for i := 2; i <= 20; i++ {
@@ -140,7 +141,40 @@ func TestSuggestionOutsideHunkIsProse(t *testing.T) {
 	new := strings.Join(lines, "\n") + "\n"
 	f := one(t, analyse(t, "a.py", new), "TEST002")
 	d := diffOf(t, old, new)
-	p := planFix(f, d, suggestUnsafe)
+	p := planFix(f, d, config.SuggestAll)
+	if p.kind != fixSuggestion || p.startLine != 12 || p.endLine != 12 || p.replacement != "import math\nv12 = math.floor(12)" || p.replacementLines != 2 {
+		t.Fatalf("plan %+v", p)
+	}
+	body := commentBody(f, p, docsURL)
+	want := "**Suggested fix:** Use math.floor() instead of risky().\n⚠️ **Unsafe — review before applying:** results are rounded down.\n\n```suggestion\nimport math\nv12 = math.floor(12)\n```\n"
+	if !strings.Contains(body, want) {
+		t.Errorf("body lacks %q:\n%s", want, body)
+	}
+	if p := planFix(f, d, config.SuggestSafe); p.kind != fixProse || !strings.Contains(p.reason, "suggestions: safe") {
+		t.Errorf("unsafe fix with suggestions: safe: %+v", p)
+	}
+	if p := planFix(f, d, config.SuggestNone); p.kind != fixProse || !strings.Contains(p.reason, "suggestions: none") {
+		t.Errorf("suggestions: none: %+v", p)
+	}
+	if p := planFix(f, d, "unsafe"); p.kind != fixSuggestion {
+		t.Errorf("suggestions: unsafe (a synonym of all): %+v", p)
+	}
+}
+
+func TestSuggestionOutsideHunkIsProse(t *testing.T) {
+	// On `else: v12 = risky(12)` no line can be inserted before the
+	// statement, so the import stays at the top, outside the diff: prose.
+	var lines []string
+	lines = append(lines, "import os")
+	for i := 2; i <= 20; i++ {
+		lines = append(lines, fmt.Sprintf("v%d = %d", i, i))
+	}
+	lines[10] = "if v2:\n    pass"
+	old := strings.Join(lines, "\n") + "\n"
+	lines[11] = "else: v12 = risky(12)"
+	new := strings.Join(lines, "\n") + "\n"
+	f := one(t, analyse(t, "a.py", new), "TEST002")
+	p := planFix(f, diffOf(t, old, new), config.SuggestAll)
 	if p.kind != fixProse || !strings.Contains(p.reason, "line 1, outside this pull request's diff") {
 		t.Fatalf("plan %+v", p)
 	}
@@ -148,29 +182,11 @@ func TestSuggestionOutsideHunkIsProse(t *testing.T) {
 	if strings.Contains(body, "```suggestion") {
 		t.Errorf("suggestion for an out-of-diff fix:\n%s", body)
 	}
-	for _, s := range []string{"⚠️ Unsafe fix: review before applying — Use careful() and import math.",
-		"```diff\n@@ line 1 @@\n-import os\n+import os\n+import math\n@@ line 12 @@\n-v12 = risky(12)\n+v12 = careful(12)\n```"} {
+	for _, s := range []string{"⚠️ **Unsafe — review before applying:** results are rounded down.",
+		"```diff\n@@ line 1 @@\n-import os\n+import os\n+import math\n@@ line 13 @@\n-else: v12 = risky(12)\n+else: v12 = math.floor(12)\n```"} {
 		if !strings.Contains(body, s) {
 			t.Errorf("body lacks %q:\n%s", s, body)
 		}
-	}
-	// The same fix inside one hunk (a new file) is an unsafe suggestion
-	// spanning the import line to the finding, only with suggestions: unsafe.
-	d = diffOf(t, "", new)
-	p = planFix(f, d, suggestUnsafe)
-	if p.kind != fixSuggestion || p.startLine != 1 || p.endLine != 12 || !strings.HasPrefix(p.replacement, "import os\nimport math\nv2 = 2\n") ||
-		!strings.HasSuffix(p.replacement, "\nv12 = careful(12)") || p.replacementLines != 13 {
-		t.Fatalf("in-hunk plan %+v", p)
-	}
-	body = commentBody(f, p, docsURL)
-	if !strings.Contains(body, "⚠️ Unsafe fix: review before applying — Use careful() and import math.\n\n```suggestion\nimport os\nimport math\n") {
-		t.Errorf("unsafe suggestion body:\n%s", body)
-	}
-	if p := planFix(f, d, suggestSafe); p.kind != fixProse || !strings.Contains(p.reason, "suggestions: safe") {
-		t.Errorf("unsafe fix with suggestions: safe: %+v", p)
-	}
-	if p := planFix(f, d, suggestNone); p.kind != fixProse || !strings.Contains(p.reason, "suggestions: none") {
-		t.Errorf("suggestions: none: %+v", p)
 	}
 }
 
@@ -178,7 +194,7 @@ func TestSuggestionDeletesLine(t *testing.T) {
 	old := "a = 1\n"
 	new := "a = 1\nwipe(a)\nb = 2\n"
 	f := one(t, analyse(t, "a.py", new), "TEST005")
-	p := planFix(f, diffOf(t, old, new), suggestUnsafe)
+	p := planFix(f, diffOf(t, old, new), config.SuggestAll)
 	if p.kind != fixSuggestion || p.startLine != 2 || p.endLine != 2 || p.replacementLines != 0 {
 		t.Fatalf("plan %+v", p)
 	}
@@ -189,7 +205,7 @@ func TestSuggestionDeletesLine(t *testing.T) {
 
 func TestGuidanceComment(t *testing.T) {
 	f := one(t, analyse(t, "a.py", "meh()\n"), "TEST003")
-	p := planFix(f, diffOf(t, "", "meh()\n"), suggestUnsafe)
+	p := planFix(f, diffOf(t, "", "meh()\n"), config.SuggestAll)
 	body := commentBody(f, p, docsURL)
 	if p.kind != fixGuidance || !strings.Contains(body, "**How to fix:** Think about it.") || strings.Contains(body, "```") {
 		t.Errorf("guidance: %+v\n%s", p, body)

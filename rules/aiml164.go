@@ -30,8 +30,8 @@ var AIML164 = &Rule{
 	Doc: "`float()` accepts `\"nan\"`, `\"inf\"` and `\"-inf\"`. A client-supplied NaN passes every `<`/`>` range check, " +
 		"because all NaN comparisons are False. Gradient-boosted trees send it down the learned \"missing\" branch, " +
 		"so clients choose the branch. An infinite value breaks scaling and aggregates.",
-	FixDoc: "When the call is the whole right-hand side of `NAME = float(...)`, insert " +
-		"`if not math.isfinite(NAME): raise ValueError(\"non-finite input\")` after that statement (and `import math` " +
+	FixDoc: "When the call is the whole right-hand side of `NAME = float(...)`, insert after that statement " +
+		"`if not math.isfinite(NAME):` with `raise ValueError(\"non-finite NAME\")` on the next line (and `import math` " +
 		"if the module lacks it). Non-finite input then raises instead of reaching range checks and the model.",
 	Example: `@app.post("/quote")
 def quote():
@@ -58,11 +58,7 @@ def quote():
 		if !p.ImportsAny(mlModules164...) {
 			return
 		}
-		scope := p.EnclosingFunc(n)
-		if scope == nil {
-			scope = p.Module
-		}
-		if p.ScopeCallsAny(scope, finitenessChecks164...) {
+		if checkedFinite164(p, c) {
 			return
 		}
 		fd := p.ReportCall(c, fix164(p, c))
@@ -74,14 +70,8 @@ def quote():
 // is bound to (directly, or as an operand of arithmetic on the right-hand
 // side): "through one local variable" of §4 row 22.
 func localUses164(p *Pass, call *Node) []*Node {
-	v := call
-	for {
-		par := v.Parent()
-		if par == nil || !(par.Kind == KParenthesized || par.Kind == KBinaryOperator || par.Kind == KUnaryOperator) {
-			break
-		}
-		v = par
-	}
+	c, _ := p.AsCall(call)
+	v := resultOf164(c)
 	var uses []*Node
 	for _, d := range p.BindingsOf(v) {
 		if s := p.ScopeOf(d.Target); s != nil {
@@ -91,8 +81,86 @@ func localUses164(p *Pass, call *Node) []*Node {
 	return uses
 }
 
-// fix164: for `NAME = float(...)` as a statement of its own line, insert the
-// isfinite check after it (plus `import math`); otherwise guidance.
+// checkedFinite164 reports whether the enclosing function (the module at
+// top level) checks the value of this conversion for finiteness: a
+// finiteness call whose argument is the conversion itself, its argument,
+// the variable it is bound to, or a variable built from one of those (an
+// array of several values). A check of another value does not count, so a
+// fix for one conversion never silences another.
+func checkedFinite164(p *Pass, c Call) bool {
+	scope := p.EnclosingFunc(c.Node)
+	if scope == nil {
+		scope = p.Module
+	}
+	values := []*Node{c.Node, c.Positional()[0]}
+	var names []string
+	for _, d := range p.BindingsOf(resultOf164(c)) {
+		names = append(names, d.Name)
+	}
+	covers := func(arg *Node) bool {
+		arg = Unparen(arg)
+		for _, v := range values {
+			if SameExpression(arg, v) {
+				return true
+			}
+		}
+		if arg.Kind != KIdentifier {
+			return false
+		}
+		for _, nm := range names {
+			if arg.Is(nm) {
+				return true
+			}
+		}
+		// One step back: x = np.array([[lat, lon]]); np.isfinite(x).
+		for _, d := range p.ScopeOf(arg).Defs(arg.Text()) {
+			if d.Value != nil && readsAny164(d.Value, names) {
+				return true
+			}
+		}
+		return false
+	}
+	return p.ScopeHasCall(scope, func(k Call) bool {
+		if !k.Is(finitenessChecks164...) {
+			return false
+		}
+		a := k.Arg(0, "x")
+		return a != nil && covers(a)
+	})
+}
+
+// resultOf164 is the expression whose value is the conversion's result:
+// the call, or the arithmetic around it (`float(v) * 2`).
+func resultOf164(c Call) *Node {
+	v := c.Node
+	for {
+		par := v.Parent()
+		if par == nil || !(par.Kind == KParenthesized || par.Kind == KBinaryOperator || par.Kind == KUnaryOperator) {
+			return v
+		}
+		v = par
+	}
+}
+
+// readsAny164 reports whether expression e reads one of the names.
+func readsAny164(e *Node, names []string) bool {
+	found := false
+	e.Walk(func(m *Node) bool {
+		if m.Kind == KIdentifier {
+			for _, nm := range names {
+				if m.Is(nm) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// fix164: for `NAME = float(...)` as a statement of its own line, insert a
+// check that raises on a non-finite NAME right after it (plus `import
+// math` when the module lacks it); otherwise guidance.
 func fix164(p *Pass, c Call) *Fix {
 	asg := c.Node.Parent()
 	for asg != nil && asg.Kind == KParenthesized {
@@ -107,16 +175,16 @@ func fix164(p *Pass, c Call) *Fix {
 		return GuidanceFix(guidance164)
 	}
 	// The statement must start its line (not `if c: x = float(v)`), so the
-	// inserted line at its indentation follows it in the same block.
+	// inserted lines at its indentation follow it in the same block.
 	if _, col := p.Tree.Position(stmt.Start); col-1 != len(Indent(stmt)) {
 		return GuidanceFix(guidance164)
 	}
-	var edits []Edit
-	if imp, ok := p.AddImport("math"); ok {
-		edits = append(edits, imp)
-	}
-	edits = append(edits, InsertLineAfter(stmt, "if not math.isfinite("+name.Text()+`): raise ValueError("non-finite input")`))
-	return p.Edits(Unsafe, edits...)
+	v := name.Text()
+	b := p.NewFix(Unsafe, "Raise ValueError right after the conversion when `"+v+"` is NaN or infinite.", stmt).
+		Changing("a request that sends \"nan\" or \"inf\" for `" + v + "` now gets an error instead of a prediction.")
+	isfinite := b.Attr("math", "isfinite")
+	b.Add(InsertBlockAfter(stmt, "if not "+isfinite+"("+v+"):\n    raise ValueError(\"non-finite "+v+"\")"))
+	return b.Build(GuidanceFix(guidance164))
 }
 
 func init() { register(AIML164) }

@@ -60,7 +60,7 @@ var AIML166 = &Rule{
 		if kw == nil || !IsTrue(kw.Field("value")) || isCommitSHA(c.Kwarg("revision")) {
 			return
 		}
-		p.Report(kw, p.Edits(Unsafe, ReplaceNode(Unparen(kw.Field("value")), "False")))
+		p.Report(kw, p.Edits(Unsafe, p.Rule.FixDoc, ReplaceNode(Unparen(kw.Field("value")), "False")))
 	},
 }
 

@@ -88,7 +88,7 @@ func fix171(p *Pass, s *Scope, c Call) *Fix {
 			continue // receiver rebound since that fit
 		}
 		if ed, ok := RenameMethod(c, "transform"); ok {
-			return p.Edits(Safe, ed)
+			return p.Edits(Safe, p.Rule.FixDoc, ed)
 		}
 	}
 	return p.Guidance()

@@ -41,7 +41,7 @@ pipeline = joblib.load("artifacts/pipeline.joblib")`,
 		if p.Qualname(category) != "sklearn.exceptions.InconsistentVersionWarning" {
 			return
 		}
-		p.Report(action, p.Edits(Unsafe, ReplaceStringContent(action, "error")))
+		p.Report(action, p.Edits(Unsafe, p.Rule.FixDoc, ReplaceStringContent(action, "error")))
 	},
 }
 

@@ -68,7 +68,7 @@ func fix177(p *Pass, c Call) *Fix {
 	if fn == nil || recv == nil {
 		return p.Guidance()
 	}
-	return p.Edits(Unsafe, ReplaceNode(fn, recv.Text()))
+	return p.Edits(Unsafe, p.Rule.FixDoc, ReplaceNode(fn, recv.Text()))
 }
 
 var AIML177 = &Rule{

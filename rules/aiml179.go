@@ -49,7 +49,7 @@ store.serve(host="127.0.0.1", port=6566)`,
 		}
 		fix := p.Guidance()
 		if e, ok := HostLiteralEdit(host); ok {
-			fix = p.Edits(Unsafe, e)
+			fix = p.Edits(Unsafe, p.Rule.FixDoc, e)
 		}
 		p.Report(host, fix)
 	},

@@ -97,17 +97,14 @@ everyone = Permission(name="everyone-read", types=ALL_RESOURCE_TYPES, actions=RE
 // place) and imports READ when it is not bound; guidance when READ names
 // something else in the module.
 func fix183(p *Pass, c Call, actions *Node) *Fix {
-	imp, ok := p.ImportName(c.Node, feastActions, "READ")
-	if !ok {
-		return p.Guidance()
-	}
-	var set Edit
+	b := p.NewFix(Unsafe, "Grant this Permission READ only: roles it covers can no longer write to the feature store.", c.Node)
+	read := b.Name(feastActions, "READ")
 	if actions != nil {
-		set = ReplaceNode(actions, "READ")
-	} else if set, ok = SetKeyword(c, "actions", "READ"); !ok {
-		return p.Guidance()
+		b.Add(ReplaceNode(actions, read))
+	} else if set, ok := SetKeyword(c, "actions", read); ok {
+		b.Add(set)
 	}
-	return p.Edits(Unsafe, append(imp, set)...)
+	return b.Build(p.Guidance())
 }
 
 func init() { register(AIML183) }

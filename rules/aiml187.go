@@ -81,13 +81,13 @@ func fix187(p *Pass, c Call, value, agree bool) *Fix {
 		text = "True"
 	}
 	if pos := c.Pos(2); pos != nil {
-		return p.Edits(Unsafe, ReplaceNode(pos, text))
+		return p.Edits(Unsafe, p.Rule.FixDoc, ReplaceNode(pos, text))
 	}
 	e, ok := SetKeyword(c, "full_feature_names", text)
 	if !ok {
 		return p.Guidance()
 	}
-	return p.Edits(Unsafe, e)
+	return p.Edits(Unsafe, p.Rule.FixDoc, e)
 }
 
 func init() { register(AIML187) }

@@ -35,7 +35,7 @@ result = permutation_importance(model, X_val, y_val, n_repeats=10)`,
 			p.ReportCall(c, p.Guidance())
 			return
 		}
-		p.ReportCall(c, p.Edits(Safe, e))
+		p.ReportCall(c, p.Edits(Safe, p.Rule.FixDoc, e))
 	},
 }
 

@@ -54,17 +54,15 @@ mgr.get_server().serve_forever()`,
 // fix191 replaces the authkey literal (or adds the keyword) and makes `os`
 // importable before the statement; guidance when that cannot be done.
 func fix191(p *Pass, c Call, key *Node) *Fix {
-	imp, ok := p.ImportBefore(c.Node, "os")
-	if !ok {
-		return p.Guidance()
-	}
-	var edit Edit
+	b := p.NewFix(Unsafe, "Read the authkey from the `PS_AUTHKEY` environment variable instead of the source: "+
+		"every peer must then be started with that variable set.", c.Node).ImportsBeforeStatement()
+	authkey := b.Module("os") + envAuthkey191
 	if key != nil {
-		edit = ReplaceNode(Unparen(key), envAuthkey191)
-	} else if edit, ok = SetKeyword(c, "authkey", envAuthkey191); !ok {
-		return p.Guidance()
+		b.Add(ReplaceNode(Unparen(key), authkey))
+	} else if edit, ok := SetKeyword(c, "authkey", authkey); ok {
+		b.Add(edit)
 	}
-	return p.Edits(Unsafe, append(imp, edit)...)
+	return b.Build(p.Guidance())
 }
 
 func init() { register(AIML191) }

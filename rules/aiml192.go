@@ -59,11 +59,11 @@ func fix192(p *Pass, c Call) *Fix {
 	switch {
 	case c.Is("torch.load"):
 		if e, ok := SetKeyword(c, "weights_only", "True"); ok {
-			return p.Edits(Unsafe, e)
+			return p.Edits(Unsafe, p.Rule.FixDoc, e)
 		}
 	case c.Is("numpy.load"):
 		if ap := c.Arg(2, "allow_pickle"); ap != nil {
-			return p.Edits(Unsafe, ReplaceNode(Unparen(ap), "False"))
+			return p.Edits(Unsafe, p.Rule.FixDoc, ReplaceNode(Unparen(ap), "False"))
 		}
 	}
 	return GuidanceFix(guidance192)

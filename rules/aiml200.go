@@ -2,7 +2,7 @@ package rules
 
 import . "github.com/pyguard/pyguard/analyzer"
 
-const mkdtemp200 = `tempfile.mkdtemp(prefix="offload-")`
+const mkdtemp200 = `.mkdtemp(prefix="offload-")` // after the spelling of tempfile
 
 var AIML200 = &Rule{
 	ID:         "AIML200",
@@ -60,11 +60,10 @@ var AIML200 = &Rule{
 // tempfile before the statement when needed; guidance when the import line
 // cannot be placed.
 func fix200(p *Pass, value *Node) *Fix {
-	imp, ok := p.ImportBefore(value, "tempfile")
-	if !ok {
-		return p.Guidance()
-	}
-	return p.Edits(Unsafe, append(imp, ReplaceNode(Unparen(value), mkdtemp200))...)
+	b := p.NewFix(Unsafe, "Offload to a fresh private directory from `tempfile.mkdtemp()` instead of "+
+		Unparen(value).Text()+": offloaded weights are no longer found at that fixed path.", value).ImportsBeforeStatement()
+	b.Add(ReplaceNode(Unparen(value), b.Module("tempfile")+mkdtemp200))
+	return b.Build(p.Guidance())
 }
 
 func init() { register(AIML200) }

@@ -46,7 +46,7 @@ var AIML202 = &Rule{
 			p.ReportCall(c, p.Guidance())
 			return
 		}
-		p.ReportCall(c, p.Edits(Unsafe, e))
+		p.ReportCall(c, p.Edits(Unsafe, p.Rule.FixDoc, e))
 	},
 }
 

@@ -112,7 +112,7 @@ func fix203(p *Pass, c Call, scalers []*Node, updated bool) *Fix {
 		}
 		edits = append(edits, InsertLineAfter(stmt, sText+".update()"))
 	}
-	return p.Edits(Unsafe, edits...)
+	return p.Edits(Unsafe, p.Rule.FixDoc, edits...)
 }
 
 func init() { register(AIML203) }

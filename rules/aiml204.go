@@ -34,7 +34,7 @@ var AIML204 = &Rule{
 			return // §4 row 8: owned by AIML231
 		}
 		if e, ok := HostLiteralEdit(kw.Field("value")); ok {
-			p.Report(kw, p.Edits(Unsafe, e))
+			p.Report(kw, p.Edits(Unsafe, p.Rule.FixDoc, e))
 			return
 		}
 		p.Report(kw, p.Guidance())

@@ -33,7 +33,7 @@ var AIML205 = &Rule{
 		if kw == nil || !IsTrue(kw.Field("value")) {
 			return
 		}
-		p.Report(kw, p.Edits(Safe, RemoveKeyword(kw)))
+		p.Report(kw, p.Edits(Safe, p.Rule.FixDoc, RemoveKeyword(kw)))
 	},
 }
 

@@ -16,8 +16,9 @@ var managers191 = []string{"multiprocessing.managers.BaseManager", "multiprocess
 // listeners191 is multiprocessing's socket listener.
 var listeners191 = []string{"multiprocessing.connection.Listener"}
 
-// envAuthkey191 is the authkey expression the AIML191 fix writes.
-const envAuthkey191 = `os.environ["PS_AUTHKEY"].encode()`
+// envAuthkey191 is the authkey expression the AIML191 fix writes, after
+// the module's spelling of `os`.
+const envAuthkey191 = `.environ["PS_AUTHKEY"].encode()`
 
 // isManagerCall191 reports whether c constructs a multiprocessing manager:
 // BaseManager/SyncManager themselves, or a class defined in this module

@@ -119,7 +119,7 @@ func renameFix(p *Pass, c Call, from, to string, types map[string]bool, guidance
 	if !ok {
 		return GuidanceFix(guidance)
 	}
-	return p.Edits(Unsafe, e)
+	return p.Edits(Unsafe, p.Rule.FixDoc, e)
 }
 
 // onlyDataArg: the call passes exactly one argument, positional or `X=`.

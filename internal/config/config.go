@@ -24,7 +24,8 @@ type Config struct {
 	Select, Ignore []string
 	// Exclude are path globs relative to Root; see Excluded.
 	Exclude []string
-	// Suggestions is which fixes become suggestion blocks: safe, unsafe or none.
+	// Suggestions is which fixes become suggestion blocks: SuggestAll,
+	// SuggestSafe or SuggestNone.
 	Suggestions string
 	// MaxComments bounds inline comments per push.
 	MaxComments int
@@ -38,8 +39,16 @@ type Config struct {
 // Defaults, as documented in CONTRACT.md.
 const (
 	DefaultFailOn      = "high"
-	DefaultSuggestions = "safe"
+	DefaultSuggestions = SuggestAll
 	DefaultMaxComments = 50
+)
+
+// Values of Suggestions. A suggestion is applied only when a person clicks
+// it, so by default every mechanical fix is offered, unsafe ones labelled.
+const (
+	SuggestAll  = "all"  // safe and unsafe fixes
+	SuggestSafe = "safe" // safe fixes only
+	SuggestNone = "none" // no suggestion blocks
 )
 
 // Default is the configuration used when a repository has no .pyguard.yml.

@@ -53,7 +53,7 @@ func Parse(data []byte) (*Config, error) {
 	if c.FailOn, err = oneOf(&doc.FailOn, "fail_on", c.FailOn, "critical", "high", "medium", "low", Never); err != nil {
 		return nil, err
 	}
-	if c.Suggestions, err = oneOf(&doc.Suggestions, "suggestions", c.Suggestions, "safe", "unsafe", "none"); err != nil {
+	if c.Suggestions, err = suggestions(&doc.Suggestions, c.Suggestions); err != nil {
 		return nil, err
 	}
 	if c.MaxComments, err = positiveInt(&doc.MaxComments, "max_comments", c.MaxComments); err != nil {
@@ -126,6 +126,15 @@ func oneOf(n *yaml.Node, key, def string, allowed ...string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("%s: %s: %s is not one of %s", where(n), key, describe(n), strings.Join(allowed, ", "))
+}
+
+// suggestions parses `suggestions:`; `unsafe`, its earlier name, still
+// means all.
+func suggestions(n *yaml.Node, def string) (string, error) {
+	if set(n) && n.Kind == yaml.ScalarNode && strings.EqualFold(strings.TrimSpace(n.Value), "unsafe") {
+		return SuggestAll, nil
+	}
+	return oneOf(n, "suggestions", def, SuggestAll, SuggestSafe, SuggestNone)
 }
 
 func positiveInt(n *yaml.Node, key string, def int) (int, error) {

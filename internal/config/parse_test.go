@@ -20,7 +20,7 @@ max_comments: 10
 		t.Fatal(err)
 	}
 	want := &Config{FailOn: "medium", Select: []string{"AIML", "AIML2"}, Ignore: []string{"AIML172"},
-		Exclude: []string{"tests/**", "notebooks/**"}, Suggestions: "unsafe", MaxComments: 10}
+		Exclude: []string{"tests/**", "notebooks/**"}, Suggestions: "all", MaxComments: 10}
 	c.excludes = nil
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v\nwant %+v", c, want)
@@ -33,8 +33,18 @@ func TestParseDefaults(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", doc, err)
 		}
-		if c.FailOn != "high" || c.Suggestions != "safe" || c.MaxComments != 50 || c.Select != nil || c.Ignore != nil {
+		if c.FailOn != "high" || c.Suggestions != "all" || c.MaxComments != 50 || c.Select != nil || c.Ignore != nil {
 			t.Errorf("%q: got %+v, want defaults", doc, c)
+		}
+	}
+}
+
+func TestParseSuggestions(t *testing.T) {
+	for doc, want := range map[string]string{"suggestions: all\n": "all", "suggestions: safe\n": "safe",
+		"suggestions: none\n": "none", "suggestions: unsafe\n": "all", "suggestions: ALL\n": "all"} {
+		c, err := Parse([]byte(doc))
+		if err != nil || c.Suggestions != want {
+			t.Errorf("%q: got %v %v, want %q", doc, c, err, want)
 		}
 	}
 }
@@ -54,7 +64,7 @@ func TestParseErrors(t *testing.T) {
 	cases := []struct{ doc, want string }{
 		{"fail_on: sometimes\n", `line 1: fail_on: "sometimes" is not one of critical, high, medium, low, never`},
 		{"fail_on: [high]\n", `line 1: fail_on: a list is not one of`},
-		{"suggestions: all\n", `line 1: suggestions: "all" is not one of safe, unsafe, none`},
+		{"suggestions: some\n", `line 1: suggestions: "some" is not one of all, safe, none`},
 		{"max_comments: 0\n", `line 1: max_comments: "0" is not a positive integer`},
 		{"max_comments: -3\n", `max_comments: "-3" is not a positive integer`},
 		{"max_comments: ten\n", `max_comments: "ten" is not a positive integer`},

@@ -78,7 +78,7 @@ func NewFinding(fd *analyzer.Finding, t *analyzer.Tree, src *Source) Finding {
 		Rule:       r, Source: src,
 	}
 	if fd.Fix != nil {
-		f.Fix = &Fix{Applicability: string(fd.Fix.Applicability), Description: fd.Fix.Description}
+		f.Fix = &Fix{Applicability: string(fd.Fix.Applicability), Description: fd.Fix.Summary()}
 		if fd.Fix.Applicability != analyzer.Guidance {
 			for _, e := range fd.Fix.Edits {
 				sl, sc := t.Position(e.Start)

@@ -1,5 +1,6 @@
 # Spec example (fires), then variants.
 import joblib
+import math
 import numpy as np
 from flask import Flask, request, jsonify
 
@@ -66,3 +67,13 @@ def fee():
     base = 1.0
     base += float(request.headers["X-Fee"])  # want: AIML164
     return jsonify(fee=base)
+
+
+# A check of `lat` does not cover `lon`.
+@app.get("/nearby")
+def nearby():
+    lat = float(request.args["lat"])
+    if not math.isfinite(lat):
+        raise ValueError("non-finite lat")
+    lon = float(request.args["lon"])  # want: AIML164
+    return jsonify(model.predict(np.array([[lat, lon]])).tolist())

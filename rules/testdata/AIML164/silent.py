@@ -74,3 +74,14 @@ def from_import():
     if not isfinite(v):
         return jsonify(error="bad"), 400
     return jsonify(v=v)
+
+
+# Both values are checked: one directly, one through the array built from it.
+@app.get("/nearby-checked")
+def nearby_checked():
+    lat = float(request.args["lat"])
+    lon = float(request.args["lon"])
+    point = np.array([[lat, lon]])
+    if not np.isfinite(point).all():
+        raise ValueError("non-finite point")
+    return jsonify(model.predict(point).tolist())
