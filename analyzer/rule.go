@@ -39,6 +39,12 @@ const (
 	NoFix    Applicability = "none"
 )
 
+// Mechanical reports whether the rule offers a mechanical edit for at
+// least one form.
+func (r *Rule) Mechanical() bool {
+	return r.Fix == Safe || r.Fix == Unsafe || r.EditFix == Safe || r.EditFix == Unsafe
+}
+
 // Rule is one check: metadata plus a detector. It is a value, like
 // go/analysis's Analyzer; the engine calls Check for every node of the
 // kinds the rule subscribes to, during the one traversal of each file.
@@ -48,7 +54,13 @@ type Rule struct {
 	Section    string
 	Severity   Severity
 	References []string
-	Fix        Applicability // the main fix kind
+	Fix        Applicability // the main fix kind, as the spec labels it
+	// EditFix is, for a rule whose spec gives only guidance, the kind of
+	// the mechanical edit PyGuard offers for the rule's common form
+	// (Unsafe, with the behaviour change named); EditFixDoc says what that
+	// edit does and what it may change. Other forms keep the guidance.
+	EditFix    Applicability
+	EditFixDoc string
 	Message    string        // one line, at most 140 characters
 	Doc        string        // what and why, one paragraph
 	FixDoc     string        // what the fix does

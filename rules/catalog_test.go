@@ -2,7 +2,9 @@ package rules
 
 import (
 	_ "embed"
+
 	"flag"
+	"github.com/pyguard/pyguard/analyzer"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +40,9 @@ func TestCatalog(t *testing.T) {
 		}
 		if len(r.Message) == 0 || len(r.Message) > 140 {
 			t.Errorf("%s: message must be 1..140 characters, is %d", r.ID, len(r.Message))
+		}
+		if r.EditFix != "" && (r.Fix != analyzer.Guidance || r.EditFix != analyzer.Unsafe && r.EditFix != analyzer.Safe || r.EditFixDoc == "") {
+			t.Errorf("%s: EditFix (%q) is for guidance rules, with an EditFixDoc", r.ID, r.EditFix)
 		}
 		if r.Doc == "" || r.FixDoc == "" || r.Check == nil || len(r.Kinds) == 0 {
 			t.Errorf("%s: Doc, FixDoc, Kinds and Check are required", r.ID)

@@ -78,11 +78,18 @@ func checkFix(t *testing.T, r *analyzer.Rule, fd *analyzer.Finding) {
 			t.Errorf("%s line %d: guidance fix with edits", r.ID, fd.Line)
 		}
 	case analyzer.Safe, analyzer.Unsafe:
-		if fd.Fix.Applicability != r.Fix {
+		if fd.Fix.Applicability != r.Fix && fd.Fix.Applicability != r.EditFix {
 			t.Errorf("%s line %d: %s edits, but the rule's fix kind is %s", r.ID, fd.Line, fd.Fix.Applicability, r.Fix)
 		}
 		if len(fd.Fix.Edits) == 0 {
 			t.Errorf("%s line %d: %s fix without edits", r.ID, fd.Line, fd.Fix.Applicability)
+		}
+		// The text speaks of this code, not of the spec's conditions.
+		if fd.Fix.Description == r.FixDoc || fd.Fix.Description == r.EditFixDoc {
+			t.Errorf("%s line %d: the fix's description is the rule's FixDoc; say what this edit does here", r.ID, fd.Line)
+		}
+		if fd.Fix.Applicability == analyzer.Unsafe && strings.TrimSpace(fd.Fix.Behavior) == "" {
+			t.Errorf("%s line %d: unsafe fix without the behaviour it may change (Fix.Behavior)", r.ID, fd.Line)
 		}
 	default:
 		t.Errorf("%s line %d: bad applicability %q", r.ID, fd.Line, fd.Fix.Applicability)
