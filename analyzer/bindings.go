@@ -64,3 +64,8 @@ func isNameRead(m *Node) bool {
 	}
 	return true
 }
+
+// IsNameRead reports whether identifier m can be a read of a variable (not
+// an attribute or keyword name, an import path, a parameter or a
+// global/nonlocal declaration).
+func IsNameRead(m *Node) bool { return isNameRead(m) }

@@ -301,3 +301,11 @@ func (t *Tree) Newline() string {
 	}
 	return "\n"
 }
+
+// Bound reports whether identifier n, read where it stands, has a binding
+// (in its SCOPE chain, at module level, a builtin, or possibly a star
+// import): a fix that writes a name must leave it Bound.
+func (f *File) Bound(n *Node) bool {
+	name := n.Text()
+	return builtins[name] || len(f.stars) > 0 || f.ScopeOf(n).lookupScope(name) != nil
+}

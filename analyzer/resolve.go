@@ -175,7 +175,13 @@ func init() {
 	frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len
 	list locals map max memoryview min next object oct open ord pow print property range repr
 	reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip
-	__import__`) {
+	__import__ __name__ __file__ __doc__ __spec__ __builtins__ NotImplemented Ellipsis
+	BaseException Exception ArithmeticError AssertionError AttributeError EOFError
+	FileExistsError FileNotFoundError ImportError IndexError KeyError LookupError MemoryError
+	ModuleNotFoundError NameError NotImplementedError OSError OverflowError PermissionError
+	RecursionError RuntimeError StopIteration TimeoutError TypeError UnicodeDecodeError
+	ValueError ZeroDivisionError ConnectionError IOError Warning UserWarning DeprecationWarning
+	RuntimeWarning`) {
 		builtins[b] = true
 	}
 }

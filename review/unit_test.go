@@ -161,6 +161,44 @@ func TestSuggestionImportIsLocal(t *testing.T) {
 	}
 }
 
+func TestOverlappingSuggestionsMerge(t *testing.T) {
+	// danger() and risky() on one line: one block fixes both, the other
+	// comment points to it, and no two blocks share a line.
+	old := "import os\n\nx = 1\n"
+	new := "import os\n\nx = 1\ny = danger(risky(x))\nz = danger(x)\n"
+	fs := analyse(t, "a.py", new)
+	sortBySeverity(fs)
+	d := diffOf(t, old, new)
+	cs := planComments(fs, map[string]*fileDiff{"a.py": d}, config.SuggestAll, docsURL)
+	if len(cs) != 3 {
+		t.Fatalf("%d comments", len(cs))
+	}
+	first, second, risky := cs[0], cs[1], cs[2] // TEST001 line 4, line 5, TEST002 line 4
+	if first.f.line != 4 || risky.f.rule.ID != "TEST002" {
+		t.Fatalf("order: %s:%d %s:%d %s:%d", first.f.rule.ID, first.f.line, second.f.rule.ID, second.f.line, risky.f.rule.ID, risky.f.line)
+	}
+	want := "```suggestion\nimport math\ny = safe_call(math.floor(x))\n```"
+	if !strings.Contains(first.body, want) || !strings.Contains(first.body, "This suggestion also fixes TEST002 (line 4).") {
+		t.Errorf("merged suggestion lacks %q:\n%s", want, first.body)
+	}
+	if strings.Contains(risky.body, "```suggestion") || !strings.Contains(risky.body, "The suggestion on the TEST001 (line 4) comment makes this change too") {
+		t.Errorf("covered comment:\n%s", risky.body)
+	}
+	if !strings.Contains(second.body, "```suggestion\nz = safe_call(x)\n```") {
+		t.Errorf("line 5 keeps its own suggestion:\n%s", second.body)
+	}
+	// Edits that conflict (both replace the same call) cannot merge: the
+	// later one is prose.
+	a, b := fs[0], fs[0]
+	pa, pb := planFix(a, d, config.SuggestAll), planFix(b, d, config.SuggestAll)
+	pb.edits = []analyzer.Edit{{Start: pa.edits[0].Start, End: pa.edits[0].End, NewText: "other"}}
+	plans := []fixPlan{pa, pb}
+	resolveOverlaps([]*finding{a, b}, plans, map[string]*fileDiff{"a.py": d})
+	if plans[0].kind != fixSuggestion || plans[1].kind != fixProse || !strings.Contains(plans[1].reason, "overlap the suggestion on the TEST001 comment (line 4)") {
+		t.Errorf("conflicting plans: %+v / %+v", plans[0], plans[1])
+	}
+}
+
 func TestSuggestionOutsideHunkIsProse(t *testing.T) {
 	// On `else: v12 = risky(12)` no line can be inserted before the
 	// statement, so the import stays at the top, outside the diff: prose.
