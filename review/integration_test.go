@@ -82,6 +82,9 @@ func TestReviewPostsCommentsAndCompletesCheck(t *testing.T) {
 	if len(reviews) != 1 || reviews[0].Event != "COMMENT" || reviews[0].CommitID != head || len(reviews[0].Comments) != 4 {
 		t.Fatalf("reviews: %+v", reviews)
 	}
+	if !strings.Contains(reviews[0].Body, "found 4 new issues on the changed lines of this push; 3 of them come with a one-click fix") {
+		t.Errorf("review body: %s", reviews[0].Body)
+	}
 	run := e.run(head)
 	if run.Name != "PyGuard" || run.Status != "completed" || run.Conclusion != "failure" {
 		t.Errorf("check run: %s %s %s", run.Name, run.Status, run.Conclusion)
@@ -102,7 +105,7 @@ func TestReviewPostsCommentsAndCompletesCheck(t *testing.T) {
 	if fmt.Sprint(levels) != "map[a.py:6:failure a.py:7:notice a.py:8:warning b.py:2:failure]" {
 		t.Errorf("levels %v", levels)
 	}
-	for _, s := range []string{"| 🟠 high | 2 |", "| 🔵 low | 1 |", "- 4 posted with this push", "[TEST001](" + docsURL + "TEST001.md) | high | `a.py:6`",
+	for _, s := range []string{"| 🟠 high | 2 |", "| 🔵 low | 1 |", "- 4 posted with this push, 3 with a one-click fix\n", "[TEST001](" + docsURL + "TEST001.md) | high | `a.py:6`",
 		"- 2 of 2 changed Python files analysed"} {
 		if !strings.Contains(run.Summary, s) {
 			t.Errorf("summary lacks %q:\n%s", s, run.Summary)

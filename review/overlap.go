@@ -30,7 +30,8 @@ func planComments(fs []*finding, diffs map[string]*fileDiff, mode, docsURL strin
 // placeComment renders f's comment and places it: on the finding's line,
 // or on the lines its suggestion replaces.
 func placeComment(f *finding, p fixPlan, docsURL string) plannedComment {
-	c := plannedComment{f: f, path: f.path, line: f.line, body: commentBody(f, p, docsURL)}
+	c := plannedComment{f: f, path: f.path, line: f.line, body: commentBody(f, p, docsURL),
+		oneClick: p.kind == fixSuggestion || p.kind == fixCovered}
 	if p.kind == fixSuggestion {
 		c.line = p.endLine
 		if p.startLine < p.endLine {

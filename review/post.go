@@ -20,6 +20,9 @@ type plannedComment struct {
 	line      int
 	startLine int // 0 for a one-line comment
 	body      string
+	// oneClick: the comment carries a suggestion that fixes its finding
+	// (its own block, or a merged one on another comment).
+	oneClick bool
 }
 
 // planComment plans f's comment on its own.
@@ -44,8 +47,14 @@ func (c plannedComment) draft() *github.DraftReviewComment {
 // returns what was posted and refused, and the error that stopped it.
 func (j *job) postComments(ctx context.Context, cs []plannedComment, kept int) (posted, refused []*finding, err error) {
 	batches := chunk(cs, maxCommentsPerReview)
+	oneClick := 0
+	for _, c := range cs {
+		if c.oneClick {
+			oneClick++
+		}
+	}
 	for i, b := range batches {
-		body := reviewBody(len(cs), kept, i+1, len(batches))
+		body := reviewBody(len(cs), oneClick, kept, i+1, len(batches))
 		p, r, err := j.postReview(ctx, b, body)
 		posted, refused = append(posted, p...), append(refused, r...)
 		if err != nil {
@@ -118,8 +127,18 @@ func errorText(err error) string {
 }
 
 // reviewBody is the short text of a review.
-func reviewBody(n, kept, part, parts int) string {
-	s := fmt.Sprintf("**PyGuard** found %d new %s on the changed lines of this push.", n, plural(n, "issue", "issues"))
+func reviewBody(n, oneClick, kept, part, parts int) string {
+	s := fmt.Sprintf("**PyGuard** found %d new %s on the changed lines of this push", n, plural(n, "issue", "issues"))
+	switch {
+	case oneClick == n && n > 1:
+		s += "; each comes with a one-click fix (a suggested change you can commit from the comment)."
+	case oneClick == n:
+		s += "; it comes with a one-click fix (a suggested change you can commit from the comment)."
+	case oneClick > 0:
+		s += fmt.Sprintf("; %d of them %s with a one-click fix (a suggested change you can commit from the comment).", oneClick, plural(oneClick, "comes", "come"))
+	default:
+		s += "."
+	}
 	if parts > 1 {
 		s += fmt.Sprintf(" (Part %d of %d.)", part, parts)
 	}

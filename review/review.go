@@ -34,8 +34,10 @@ type result struct {
 	noDiff int
 
 	posted, present, overflow, refused []*finding
-	postErr                            error
-	deleted, repliedKept               int
+	// oneClick counts the posted comments that carry a one-click fix.
+	oneClick             int
+	postErr              error
+	deleted, repliedKept int
 }
 
 // fileResult is one target file's outcome.
@@ -213,6 +215,7 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 	}
 	planned := planComments(candidates, diffs, cfg.Suggestions, j.docsURL)
 	res.posted, res.refused, res.postErr = j.postComments(ctx, planned, len(res.kept))
+	res.oneClick = countOneClick(planned, res.posted)
 	if res.postErr != nil {
 		j.log.Error().Err(res.postErr).Msg("posting review comments failed")
 		if ctx.Err() != nil {
@@ -241,6 +244,21 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 		return fmt.Errorf("some review comments were not posted: %w", res.postErr)
 	}
 	return nil
+}
+
+// countOneClick counts the posted findings whose comment has a one-click fix.
+func countOneClick(planned []plannedComment, posted []*finding) int {
+	was := map[*finding]bool{}
+	for _, f := range posted {
+		was[f] = true
+	}
+	n := 0
+	for _, c := range planned {
+		if c.oneClick && was[c.f] {
+			n++
+		}
+	}
+	return n
 }
 
 // sortBySeverity orders findings by severity (highest first), then path,

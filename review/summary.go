@@ -131,7 +131,11 @@ func renderSummary(res *result, counts map[analyzer.Severity]int, failing int, d
 	}
 
 	b.WriteString("\n### Inline comments\n\n")
-	fmt.Fprintf(&b, "- %d posted with this push\n", len(res.posted))
+	fmt.Fprintf(&b, "- %d posted with this push", len(res.posted))
+	if len(res.posted) > 0 {
+		fmt.Fprintf(&b, ", %d with a one-click fix", res.oneClick)
+	}
+	b.WriteString("\n")
 	if n := len(res.present); n > 0 {
 		fmt.Fprintf(&b, "- %d already on the pull request from an earlier run (not repeated)\n", n)
 	}
