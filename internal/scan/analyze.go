@@ -132,12 +132,32 @@ func (a *analysis) fix(ctx context.Context, path string, s *source, orig analyse
 	if res.fixes == 0 {
 		return cur, res
 	}
+	cur = a.dropUnusedImports(ctx, path, orig, cur)
 	if err := writeAtomic(path, cur.file.Tree.Src, s.info); err != nil {
 		res.errors = append(res.errors, report.FileError{Path: path, Message: "fixes not written: " + describeError(err)})
 		res.fixes = 0
 		return orig, res
 	}
 	return cur, res
+}
+
+// dropUnusedImports removes the imports the applied fixes left unused
+// (the last read of the name was in code a fix replaced); cur is kept when
+// the result would not parse.
+func (a *analysis) dropUnusedImports(ctx context.Context, path string, orig, cur analysed) analysed {
+	edits := analyzer.UnusedImportEdits(orig.file, cur.file)
+	if len(edits) == 0 {
+		return cur
+	}
+	src, err := analyzer.ApplyEdits(cur.file.Tree.Src, edits)
+	if err != nil {
+		return cur
+	}
+	next, err := a.analyse(ctx, path, src)
+	if err != nil || next.file.Tree.HasSyntaxErrors() && !orig.file.Tree.HasSyntaxErrors() {
+		return cur
+	}
+	return next
 }
 
 // ruleErrors reports rules that failed on the file, once per message and

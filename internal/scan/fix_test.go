@@ -56,6 +56,29 @@ func TestFixLoopsOverConflicts(t *testing.T) {
 	}
 }
 
+// A fix that replaces the last use of an imported name takes the import
+// with it; imports it did not touch stay.
+func TestFixRemovesImportItMadeUnused(t *testing.T) {
+	dir := t.TempDir()
+	chdir(t, dir)
+	swap := &analyzer.Rule{ID: "TEST2", Title: "test", Severity: analyzer.Medium, Fix: analyzer.Safe, Message: "pickle",
+		Kinds: []analyzer.Kind{analyzer.KCall}}
+	swap.Check = func(p *analyzer.Pass, n *analyzer.Node) {
+		if c, _ := p.AsCall(n); c.Is("pickle.load") {
+			b := p.NewFix(analyzer.Safe, "Load with joblib.", n)
+			b.Add(analyzer.ReplaceNode(c.Func, b.Attr("joblib", "load")))
+			p.ReportCall(c, b.Build(nil))
+		}
+	}
+	src := "import os\nimport pickle\nimport plugins\n\nx = pickle.load(open(os.sep))\n"
+	write(t, dir, map[string]string{"a.py": src})
+	res := mustRun(t, nil, Options{Rules: []*analyzer.Rule{swap}, Fix: true})
+	want := "import os\nimport plugins\nimport joblib\n\nx = joblib.load(open(os.sep))\n"
+	if b, _ := os.ReadFile("a.py"); string(b) != want || res.FixesApplied != 1 {
+		t.Errorf("fixed to %q (%d fixes), want %q", b, res.FixesApplied, want)
+	}
+}
+
 func TestFixNeverBreaksSyntax(t *testing.T) {
 	dir := t.TempDir()
 	chdir(t, dir)
