@@ -61,9 +61,9 @@ type Rule struct {
 	// edit does and what it may change. Other forms keep the guidance.
 	EditFix    Applicability
 	EditFixDoc string
-	Message    string        // one line, at most 140 characters
-	Doc        string        // what and why, one paragraph
-	FixDoc     string        // what the fix does
+	Message    string // one line, at most 140 characters
+	Doc        string // what and why, one paragraph
+	FixDoc     string // what the fix does
 	// Example and Safe are short code samples for the rule's doc page.
 	Example, SafeExample string
 
