@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -47,6 +49,10 @@ scaler = StandardScaler()
 X_train_s = scaler.fit_transform(X_train)
 X_test_s = scaler.fit_transform(X_test)
 `
+
+// e2eMinOneClick is how many of the examples' review comments must carry
+// a one-click suggestion (docs/review.md records the measured share).
+const e2eMinOneClick = 3
 
 const wantSuggestion = "```suggestion\nX_test_s = scaler.transform(X_test)\n```"
 
@@ -489,6 +495,46 @@ func TestServeE2E(t *testing.T) {
 			if !strings.Contains(logs, want) {
 				t.Errorf("log lacks %s", want)
 			}
+		}
+	})
+
+	// The examples as a pull request: the safe versions become the
+	// vulnerable ones. Under the default configuration every comment whose
+	// finding has a mechanical fix carries a one-click suggestion.
+	t.Run("one-click fixes", func(t *testing.T) {
+		read := func(name string) string {
+			b, err := os.ReadFile(filepath.Join("..", "..", "examples", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+		h := fakegithub.SHA("ml-head-examples")
+		b := fakegithub.SHA("ml-base-examples")
+		ml.Commit(b, map[string]string{"serving_api.py": read("safe/serving_api.py"), "train_pipeline.py": read("safe/train_pipeline.py")})
+		ml.Derive(h, b, map[string]string{"serving_api.py": read("vulnerable/serving_api.py"), "train_pipeline.py": read("vulnerable/train_pipeline.py")})
+		ml.AddPR(fakegithub.PR{Number: 5, BaseSHA: b, HeadSHA: h})
+		if code, _ := srv.send("pull_request", newDelivery(), prPayload("opened", ml, 101, 5, h, b), e2eSecret); code != http.StatusAccepted {
+			t.Fatalf("opened: %d", code)
+		}
+		waitFor(t, "the examples review", func() bool { return len(completedRuns(fake, "acme", "ml", h)) == 1 })
+		cs := pyguardComments(fake, "acme", "ml", 5)
+		suggested := 0
+		for _, c := range cs {
+			if strings.Contains(c.Body, "```suggestion\n") || strings.Contains(c.Body, "makes this change too") {
+				suggested++
+			}
+		}
+		t.Logf("one-click share: %d of %d comments carry a suggestion", suggested, len(cs))
+		if len(cs) < 8 || suggested < e2eMinOneClick {
+			t.Errorf("%d of %d comments carry a suggestion, want at least %d", suggested, len(cs), e2eMinOneClick)
+			for _, c := range cs {
+				t.Logf("%s:%d\n%s", c.Path, c.Line, c.Body)
+			}
+		}
+		run := completedRuns(fake, "acme", "ml", h)[0]
+		if !strings.Contains(run.Summary, fmt.Sprintf(", %d with a one-click fix", suggested)) {
+			t.Errorf("summary does not count the one-click fixes:\n%s", run.Summary)
 		}
 	})
 
