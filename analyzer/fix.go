@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"sort"
 	"strings"
 )
@@ -242,4 +243,66 @@ func ReplaceStringContent(str *Node, text string) Edit {
 		return ReplaceNode(str, `"`+text+`"`)
 	}
 	return Edit{Start: open.End, End: close.Start, NewText: text}
+}
+
+// SyntaxError locates the first place the tree is not Python 3: a syntax
+// error tree-sitter recovered around (a notebook `%pip` or `!ls` line
+// often causes one), or Python 2 syntax the grammar still accepts (`print
+// x`, `exec code`, `except E, e:`). Rules then see only part of the file,
+// or see it with Python 3 meaning, so reports say so. ok is false for a
+// clean tree.
+func (t *Tree) SyntaxError() (line int, what string, ok bool) {
+	for i := range t.Nodes {
+		n := &t.Nodes[i]
+		switch {
+		case n.Kind == kPrintStatement:
+			line, _ = t.Position(n.Start)
+			return line, "Python 2 syntax (`print` statement)", true
+		case n.Kind == kExecStatement:
+			line, _ = t.Position(n.Start)
+			return line, "Python 2 syntax (`exec` statement)", true
+		case n.Kind == KExcept && py2ExceptComma(n):
+			line, _ = t.Position(n.Start)
+			return line, "Python 2 syntax (`except X, e:`)", true
+		case n.Kind == KError || n.Missing():
+			line, _ = t.Position(n.Start)
+			return line, t.describeError(line), true
+		}
+	}
+	if t.hasError {
+		return 1, "syntax error", true
+	}
+	return 0, "", false
+}
+
+// describeError names a recognisable cause of a syntax error at line: the
+// recovered error often starts a line or two after the culprit.
+func (t *Tree) describeError(line int) string {
+	for l := line; l >= max(1, line-2); l-- {
+		text := strings.TrimSpace(string(t.Src[t.LineStart(l):t.lineEndBeforeCR(l)]))
+		if strings.HasPrefix(text, "%") || strings.HasPrefix(text, "!") {
+			return "line " + strconv.Itoa(l) + " is a notebook magic or shell line (`" + clipText(text, 40) + "`), not Python"
+		}
+	}
+	return "syntax error"
+}
+
+// py2ExceptComma reports `except E, e:`: two expressions separated by a
+// comma directly in the clause.
+func py2ExceptComma(n *Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Is(",") {
+			return true
+		}
+	}
+	return false
+}
+
+var kPrintStatement, kExecStatement = internKind("print_statement"), internKind("exec_statement")
+
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }

@@ -70,3 +70,34 @@ func TestParseRobustness(t *testing.T) {
 		}
 	}
 }
+
+func TestSyntaxError(t *testing.T) {
+	cases := []struct {
+		src  string
+		line int
+		what string // substring; "" = no error
+	}{
+		{"x = 1\n", 0, ""},
+		{"%pip install torch\nimport torch\n", 1, "line 1 is a notebook magic"},
+		{"import os\n!ls -la\n", 2, "line 2 is a notebook magic or shell line (`!ls -la`)"},
+		{"exec \"x = 1\"\n", 1, "`exec` statement"},
+		{"print >>f, x\n", 1, "`print` statement"},
+		{"import sys\nprint \"hello\"\n", 2, "Python 2 syntax (`print` statement)"},
+		{"try:\n    pass\nexcept ValueError, e:\n    pass\n", 3, "except X, e:"},
+		{"def f(:\n    pass\n", 1, "syntax error"},
+		{"print(x)\nprint\n", 0, ""},
+	}
+	for _, c := range cases {
+		f := parseFile(t, c.src)
+		line, what, ok := f.Tree.SyntaxError()
+		if c.what == "" {
+			if ok {
+				t.Errorf("%q: unexpected error at %d: %s", c.src, line, what)
+			}
+			continue
+		}
+		if !ok || line != c.line || !strings.Contains(what, c.what) {
+			t.Errorf("%q: got %d %q %v, want %d %q", c.src, line, what, ok, c.line, c.what)
+		}
+	}
+}

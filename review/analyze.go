@@ -14,6 +14,9 @@ type analysis struct {
 	findings []*finding // every finding in the file, sorted by position
 	// errs are rules that failed on the file; its other findings stand.
 	errs []string
+	// partial says the file was analysed only in part (a syntax error, a
+	// notebook magic line, Python 2 syntax), or is "".
+	partial string
 }
 
 // analyseSource analyses src as path with the engine; it never executes
@@ -28,6 +31,9 @@ func analyseSource(ctx context.Context, engine *analyzer.Engine, path string, sr
 	f, err := analyzer.NewFile(ctx, path, src)
 	if err != nil {
 		return analysis{}, err
+	}
+	if n, ok := report.PartialParseNote(path, f.Tree); ok {
+		res.partial = n.Message
 	}
 	fds, ruleErrs := engine.Run(f)
 	seen := map[string]bool{}

@@ -31,8 +31,8 @@ type prFile struct {
 	diff                        *fileDiff // nil without a patch
 }
 
-// skipped is a changed Python file that was not analysed, or analysed
-// without inline comments, and why.
+// skipped is a changed Python file that was not analysed, analysed only in
+// part, or analysed without inline comments, and why.
 type skipped struct {
 	path, reason string
 }

@@ -577,3 +577,16 @@ func TestLoggerFromContextWhenUnset(t *testing.T) {
 		t.Errorf("context logger not used:\n%s", buf.String())
 	}
 }
+
+func TestReviewNotesPartialParse(t *testing.T) {
+	e := newEnv(t)
+	_, head := e.pr(1, map[string]string{"a.py": "x = 1\n"}, map[string]string{"nb.py": "%pip install torch\ny = danger(1)\n"})
+	e.review(e.target(1, head))
+	if cs := e.comments(1); len(cs) != 1 || cs[0].Line != 2 {
+		t.Errorf("comments at %s, want the finding after the magic line", where(cs))
+	}
+	want := "- `nb.py` — analysed only in part: line 1 is a notebook magic or shell line (`%pip install torch`), not Python at line 1"
+	if run := e.run(head); !strings.Contains(run.Summary, want) {
+		t.Errorf("summary lacks %q:\n%s", want, run.Summary)
+	}
+}

@@ -171,6 +171,9 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 			continue
 		}
 		res.analysed++
+		if r.a.partial != "" {
+			res.skipped = append(res.skipped, skipped{f.path, r.a.partial})
+		}
 		for _, e := range r.a.errs {
 			res.ruleErrs = append(res.ruleErrs, f.path+": "+e)
 		}

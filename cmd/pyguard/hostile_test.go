@@ -77,3 +77,42 @@ func TestScanHostileInputs(t *testing.T) {
 		})
 	}
 }
+
+// A file that parses only in part (a notebook magic line, Python 2
+// syntax) is scanned, and every format says so instead of staying silent.
+func TestScanPartialParseIsNoted(t *testing.T) {
+	dir := project(t, map[string]string{
+		"magic.py": "%pip install scikit-learn\n" + srcAIML173,
+		"py2.py":   "print \"training\"\n",
+		"clean.py": "x = 1\n",
+	})
+	rep := scanJSON(t, dir, 1)
+	if rep.FilesScanned != 3 || len(rep.Findings) != 1 || rep.Findings[0].Path != "magic.py" {
+		t.Errorf("scanned %d, findings %+v: a partial parse must still be analysed", rep.FilesScanned, rep.Findings)
+	}
+	want := map[string]string{
+		"magic.py": "analysed only in part: line 1 is a notebook magic or shell line (`%pip install scikit-learn`), not Python at line 1",
+		"py2.py":   "analysed only in part: Python 2 syntax (`print` statement) at line 1",
+	}
+	if len(rep.Errors) != 2 {
+		t.Fatalf("errors %+v", rep.Errors)
+	}
+	for _, e := range rep.Errors {
+		if !strings.HasPrefix(e.Message, want[e.Path]) {
+			t.Errorf("note %+v, want %q", e, want[e.Path])
+		}
+	}
+	text := pyguard(t, dir, "", "scan")
+	if !strings.Contains(text.stdout, "py2.py:1: note: analysed only in part: Python 2 syntax") ||
+		!strings.Contains(text.stdout, "2 files analysed only in part (listed above).") {
+		t.Errorf("text output:\n%s", text.stdout)
+	}
+	gh := pyguard(t, dir, "", "scan", "--format", "github")
+	if !strings.Contains(gh.stdout, "::notice file=py2.py,line=1,title=pyguard analysed this file only in part::") {
+		t.Errorf("github output:\n%s", gh.stdout)
+	}
+	sarif := pyguard(t, dir, "", "scan", "--format", "sarif")
+	if !strings.Contains(sarif.stdout, `"level": "warning"`) || !strings.Contains(sarif.stdout, "analysed only in part: Python 2 syntax") {
+		t.Errorf("sarif output lacks the notification:\n%s", sarif.stdout)
+	}
+}

@@ -84,7 +84,7 @@ func scanCommand(std stdio, f scanFlags, operands []string) (int, error) {
 	}
 
 	r := &report.Report{Version: version(), FilesScanned: res.FilesScanned, Findings: res.Findings,
-		Errors: res.Errors, Rules: selected, BaseDir: cwd}
+		Errors: res.Errors, Notes: res.Notes, Rules: selected, BaseDir: cwd}
 	if err := report.Write(std.out, f.format, r, report.Options{Color: useColor(std, f.format)}); err != nil {
 		return exitError, fmt.Errorf("write output: %w", err)
 	}

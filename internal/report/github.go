@@ -20,6 +20,10 @@ func WriteGitHub(w io.Writer, r *Report) error {
 		fmt.Fprintf(bw, "::warning file=%s,title=%s::%s\n",
 			escapeProperty(e.Path), escapeProperty("pyguard could not analyse this file"), escapeData(e.Message))
 	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(bw, "::notice file=%s,line=%d,title=%s::%s\n",
+			escapeProperty(n.Path), n.Line, escapeProperty("pyguard analysed this file only in part"), escapeData(n.Message))
+	}
 	return bw.Flush()
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"sort"
 )
 
 // Tool is the tool name in machine-readable output.
@@ -20,7 +21,7 @@ type jsonReport struct {
 // never null.
 func WriteJSON(w io.Writer, r *Report) error {
 	out := jsonReport{Tool: Tool, Version: r.Version, FilesScanned: r.FilesScanned,
-		Findings: make([]Finding, len(r.Findings)), Errors: append([]FileError{}, r.Errors...)}
+		Findings: make([]Finding, len(r.Findings)), Errors: errorsAndNotes(r)}
 	for i, f := range r.Findings {
 		if f.References == nil {
 			f.References = []string{}
@@ -28,6 +29,17 @@ func WriteJSON(w io.Writer, r *Report) error {
 		out.Findings[i] = f
 	}
 	return encodeJSON(w, out)
+}
+
+// errorsAndNotes lists the file errors and, since the contract's object
+// has no other place for them, the files analysed only in part, by path.
+func errorsAndNotes(r *Report) []FileError {
+	out := append([]FileError{}, r.Errors...)
+	for _, n := range r.Notes {
+		out = append(out, FileError{Path: n.Path, Message: n.Message})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
 }
 
 func encodeJSON(w io.Writer, v any) error {

@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/pyguard/pyguard/analyzer"
@@ -17,6 +18,9 @@ type Report struct {
 	FilesScanned int
 	Findings     []Finding   // sorted by path, line, column, rule ID
 	Errors       []FileError // sorted by path
+	// Notes are files analysed only in part (a syntax error the parser
+	// recovered from, or Python 2 syntax); their findings stand.
+	Notes []FileNote // sorted by path
 	// Rules are the rules that ran; SARIF lists them as the driver's rules.
 	Rules []*analyzer.Rule
 	// BaseDir is the absolute directory relative paths are relative to
@@ -65,6 +69,24 @@ type Edit struct {
 type FileError struct {
 	Path    string `json:"path"`
 	Message string `json:"message"`
+}
+
+// FileNote says that a file was analysed only in part, and where.
+type FileNote struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+// PartialParseNote is the note for a tree that is not clean Python 3, or
+// ok=false.
+func PartialParseNote(path string, t *analyzer.Tree) (FileNote, bool) {
+	line, what, ok := t.SyntaxError()
+	if !ok {
+		return FileNote{}, false
+	}
+	return FileNote{Path: path, Line: line, Message: "analysed only in part: " + what + " at line " + strconv.Itoa(line) +
+		"; findings cover the code that parses as Python 3"}, true
 }
 
 // NewFinding converts an engine finding. t is the tree the finding was

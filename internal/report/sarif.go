@@ -185,6 +185,13 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(e.Path, r.BaseDir)}}},
 		})
 	}
+	for _, n := range r.Notes {
+		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{
+			Level: "warning", Message: sarifText{Text: n.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(n.Path, r.BaseDir),
+				Region: &sarifRegion{StartLine: n.Line, StartColumn: 1, EndLine: n.Line, EndColumn: 1}}}},
+		})
+	}
 	return encodeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 

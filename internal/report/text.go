@@ -43,7 +43,10 @@ func WriteText(w io.Writer, r *Report, color bool) error {
 	for _, e := range r.Errors {
 		fmt.Fprintf(bw, "%s: %s %s\n", p.style(bold, e.Path), p.style(red, "error:"), e.Message)
 	}
-	if len(r.Errors) > 0 {
+	for _, n := range r.Notes {
+		fmt.Fprintf(bw, "%s: %s %s\n", p.style(bold, fmt.Sprintf("%s:%d", n.Path, n.Line)), p.style(yellow, "note:"), n.Message)
+	}
+	if len(r.Errors) > 0 || len(r.Notes) > 0 {
 		bw.WriteString("\n")
 	}
 	bw.WriteString(Summary(r) + "\n")
@@ -72,6 +75,9 @@ func Summary(r *Report) string {
 	}
 	if n := len(r.Errors); n > 0 {
 		s += fmt.Sprintf(" %s (listed above).", plural(n, "error"))
+	}
+	if n := len(r.Notes); n > 0 {
+		s += fmt.Sprintf(" %s analysed only in part (listed above).", plural(n, "file"))
 	}
 	return s
 }

@@ -20,6 +20,7 @@ type fileResult struct {
 	scanned  bool
 	findings []report.Finding
 	errors   []report.FileError
+	notes    []report.FileNote
 	fixes    int
 }
 
@@ -58,6 +59,9 @@ func (a *analysis) file(ctx context.Context, path string) (res fileResult) {
 	}
 	res.scanned = true
 	res.errors = append(res.errors, ruleErrors(path, cur.ruleErrs)...)
+	if n, ok := report.PartialParseNote(path, cur.file.Tree); ok {
+		res.notes = append(res.notes, n)
+	}
 	if len(cur.findings) > 0 {
 		src := report.NewSource(cur.file.Tree.Src)
 		for _, fd := range cur.findings {

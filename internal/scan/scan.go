@@ -48,6 +48,7 @@ type Result struct {
 	FilesScanned int
 	Findings     []report.Finding   // sorted by path, line, column, rule ID
 	Errors       []report.FileError // sorted by path
+	Notes        []report.FileNote  // files analysed only in part, sorted by path
 	Missing      []string           // operands that do not exist
 	FixesApplied int
 	FilesFixed   int
@@ -80,6 +81,7 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 		}
 		res.Findings = append(res.Findings, r.findings...)
 		res.Errors = append(res.Errors, r.errors...)
+		res.Notes = append(res.Notes, r.notes...)
 		res.FixesApplied += r.fixes
 		if r.fixes > 0 {
 			res.FilesFixed++
