@@ -40,8 +40,9 @@ def score(self, rows: list) -> list:
 		if !refit162.match(p, c) {
 			return
 		}
-		p.ReportCall(c, renameFix(p, c, "fit_transform", "transform", nil,
-			"Load the training-time scaler once at startup and call `.transform` on request data; never fit it per request."))
+		p.ReportCall(c, renameFix(p, c, refitRename{From: "fit_transform", To: "transform",
+			Keeps:    "its training-time statistics",
+			Guidance: "Load the training-time scaler once at startup and call `.transform` on request data; never fit it per request."}))
 	},
 }
 

@@ -55,7 +55,10 @@ def predict(body: dict):
 			return
 		}
 		if refit165.match(p, c) {
-			p.ReportCall(c, renameFix(p, c, "fit_transform", "transform", nil, guidance165b))
+			p.ReportCall(c, renameFix(p, c, refitRename{From: "fit_transform", To: "transform",
+				Keeps:    "its training-time categories and output columns",
+				Extra:    "unseen categories raise ValueError unless it ignores unknowns",
+				Guidance: guidance165b}))
 		}
 	},
 }

@@ -60,8 +60,20 @@ var AIML166 = &Rule{
 		if kw == nil || !IsTrue(kw.Field("value")) || isCommitSHA(c.Kwarg("revision")) {
 			return
 		}
-		p.Report(kw, p.Edits(Unsafe, p.Rule.FixDoc, ReplaceNode(Unparen(kw.Field("value")), "False")))
+		p.Report(kw, fix166(p, c, kw))
 	},
+}
+
+// fix166 turns trust_remote_code off on this loader call.
+func fix166(p *Pass, c Call, kw *Node) *Fix {
+	repo := "the Hub repo"
+	if l := LiteralValue(c.Arg(0, "pretrained_model_name_or_path")); l.Kind == LitStr && l.Str != "" && len(l.Str) <= 60 {
+		repo = "`" + l.Str + "`"
+	}
+	return p.Edits(Unsafe, "Set `trust_remote_code=False` on this `"+codeText(c.Func, 60)+"` call, so loading never runs "+
+		"Python code from "+repo+".", ReplaceNode(Unparen(kw.Field("value")), "False")).
+		Changing("a processor that needs custom code from " + repo + " stops loading; to keep it, leave `True` and pin " +
+			"`revision=` to a reviewed commit SHA.")
 }
 
 func init() { register(AIML166) }

@@ -48,8 +48,9 @@ def embed_score():
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
 		if refit167a.match(p, c) || refit167b.match(p, c) {
-			p.ReportCall(c, renameFix(p, c, "fit_transform", "transform", nil,
-				"Load the reducer fitted at training time once at startup and call `.transform`; never `partial_fit` on requests."))
+			p.ReportCall(c, renameFix(p, c, refitRename{From: "fit_transform", To: "transform",
+				Keeps:    "the projection it learned at training time",
+				Guidance: "Load the reducer fitted at training time once at startup and call `.transform`; never `partial_fit` on requests."}))
 		}
 	},
 }

@@ -51,7 +51,8 @@ def risk(payload: dict):
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
 		if refit168.match(p, c) {
-			p.ReportCall(c, renameFix(p, c, "fit_transform", "transform", nil, guidance168))
+			p.ReportCall(c, renameFix(p, c, refitRename{From: "fit_transform", To: "transform",
+				Keeps: "the features it selected at training time", Guidance: guidance168}))
 			return
 		}
 		// (b) a selector constructed with request-chosen selection parameters.

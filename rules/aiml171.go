@@ -88,7 +88,9 @@ func fix171(p *Pass, s *Scope, c Call) *Fix {
 			continue // receiver rebound since that fit
 		}
 		if ed, ok := RenameMethod(c, "transform"); ok {
-			return p.Edits(Safe, p.Rule.FixDoc, ed)
+			recv := codeText(r, 40)
+			return p.Edits(Safe, "Call `"+recv+".transform("+argText(c.Args.NamedChild(0), 30)+")` instead of `fit_transform`, "+
+				"so `"+recv+"` keeps its fit on `"+w.Text()+"` and `"+codeText(onlyXArg(c), 30)+"` is only transformed.", ed)
 		}
 	}
 	return p.Guidance()

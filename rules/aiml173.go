@@ -41,7 +41,11 @@ pipeline = joblib.load("artifacts/pipeline.joblib")`,
 		if p.Qualname(category) != "sklearn.exceptions.InconsistentVersionWarning" {
 			return
 		}
-		p.Report(action, p.Edits(Unsafe, p.Rule.FixDoc, ReplaceStringContent(action, "error")))
+		p.Report(action, p.Edits(Unsafe, "Change this `"+codeText(c.Func, 40)+"` action to `\"error\"`, so a scikit-learn version mismatch "+
+			"on load raises `"+codeText(category, 40)+"`.",
+			ReplaceStringContent(action, "error")).
+			Changing("an artifact pickled under another scikit-learn version now fails to load until it is re-exported "+
+				"with the pinned version."))
 	},
 }
 

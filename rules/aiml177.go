@@ -68,7 +68,11 @@ func fix177(p *Pass, c Call) *Fix {
 	if fn == nil || recv == nil {
 		return p.Guidance()
 	}
-	return p.Edits(Unsafe, p.Rule.FixDoc, ReplaceNode(fn, recv.Text()))
+	cls := codeText(recv, 40)
+	return p.Edits(Unsafe, "Construct `"+cls+"(...)` instead of calling `"+c.Method()+"`, so pydantic validates these "+
+		"request fields before they reach the model.", ReplaceNode(fn, recv.Text())).
+		Changing("payloads that break `" + cls + "`'s field types or constraints now raise ValidationError; catch it and " +
+			"return 422/400.")
 }
 
 var AIML177 = &Rule{

@@ -49,7 +49,10 @@ store.serve(host="127.0.0.1", port=6566)`,
 		}
 		fix := p.Guidance()
 		if e, ok := HostLiteralEdit(host); ok {
-			fix = p.Edits(Unsafe, p.Rule.FixDoc, e)
+			fix = p.Edits(Unsafe, "Bind this `"+codeText(c.Func, 40)+"` to `127.0.0.1` instead of `"+codeText(Unparen(host), 20)+
+				"`; expose it through an authenticating proxy or configure Feast `auth`.", e).
+				Changing("other containers and hosts can no longer reach this Feast server directly; only local " +
+					"clients and a proxy on the same host can.")
 		}
 		p.Report(host, fix)
 	},

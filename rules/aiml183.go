@@ -97,7 +97,18 @@ everyone = Permission(name="everyone-read", types=ALL_RESOURCE_TYPES, actions=RE
 // place) and imports READ when it is not bound; guidance when READ names
 // something else in the module.
 func fix183(p *Pass, c Call, actions *Node) *Fix {
-	b := p.NewFix(Unsafe, "Grant this Permission READ only: roles it covers can no longer write to the feature store.", c.Node)
+	this := "this `Permission`"
+	if l := LiteralValue(c.Arg(0, "name")); l.Kind == LitStr && l.Str != "" && len(l.Str) <= 40 {
+		this = "Permission `" + l.Str + "`"
+	}
+	desc := "Set `actions=READ` on " + this + ", so everyone it covers gets read access only."
+	if actions != nil {
+		desc = "Replace the actions `" + codeText(actions, 40) + "` of " + this + " with `READ`, so everyone it covers " +
+			"gets read access only."
+	}
+	b := p.NewFix(Unsafe, desc, c.Node).
+		Changing("users it covers can no longer create, update or delete the resources it secures; grant writes in a " +
+			"separate Permission with `RoleBasedPolicy`.")
 	read := b.Name(feastActions, "READ")
 	if actions != nil {
 		b.Add(ReplaceNode(actions, read))

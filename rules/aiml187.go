@@ -80,14 +80,22 @@ func fix187(p *Pass, c Call, value, agree bool) *Fix {
 	if value {
 		text = "True"
 	}
+	desc := "Set `full_feature_names=" + text + "` on this `" + codeText(c.Func, 60) + "`, so its columns are named " +
+		"as in the module's `get_historical_features` data."
+	behavior := "online feature columns are now named `view__feature` instead of `feature`; code that reads them by " +
+		"the short name must change."
+	if !value {
+		behavior = "online feature columns lose their `view__` prefix; code that reads the prefixed names must change, " +
+			"and two views with the same feature name collide."
+	}
 	if pos := c.Pos(2); pos != nil {
-		return p.Edits(Unsafe, p.Rule.FixDoc, ReplaceNode(pos, text))
+		return p.Edits(Unsafe, desc, ReplaceNode(pos, text)).Changing(behavior)
 	}
 	e, ok := SetKeyword(c, "full_feature_names", text)
 	if !ok {
 		return p.Guidance()
 	}
-	return p.Edits(Unsafe, p.Rule.FixDoc, e)
+	return p.Edits(Unsafe, desc, e).Changing(behavior)
 }
 
 func init() { register(AIML187) }

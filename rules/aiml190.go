@@ -35,7 +35,12 @@ result = permutation_importance(model, X_val, y_val, n_repeats=10)`,
 			p.ReportCall(c, p.Guidance())
 			return
 		}
-		p.ReportCall(c, p.Edits(Safe, p.Rule.FixDoc, e))
+		desc := "Pass `random_state=0` to this `" + codeText(c.Func, 60) + "` call, so its importances are reproducible run to run."
+		if seed != nil {
+			desc = "Replace `random_state=None` with `random_state=0` in this `" + codeText(c.Func, 60) + "` call, so its " +
+				"importances are reproducible run to run."
+		}
+		p.ReportCall(c, p.Edits(Safe, desc, e))
 	},
 }
 

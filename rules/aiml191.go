@@ -54,8 +54,17 @@ mgr.get_server().serve_forever()`,
 // fix191 replaces the authkey literal (or adds the keyword) and makes `os`
 // importable before the statement; guidance when that cannot be done.
 func fix191(p *Pass, c Call, key *Node) *Fix {
-	b := p.NewFix(Unsafe, "Read the authkey from the `PS_AUTHKEY` environment variable instead of the source: "+
-		"every peer must then be started with that variable set.", c.Node).ImportsBeforeStatement()
+	desc := "Read the authkey of this `" + codeText(c.Func, 40) + "` from the `PS_AUTHKEY` environment variable " +
+		"instead of the literal in the source."
+	behavior := "the server and every peer must now be started with the same `PS_AUTHKEY`; where it is unset this " +
+		"line raises KeyError."
+	if !isKeyLiteral191(key) {
+		desc = "Require an authkey from the `PS_AUTHKEY` environment variable on this `" + codeText(c.Func, 40) +
+			"`, so peers without the deployment's secret are refused."
+		behavior = "clients must now connect with the same key (`Client(..., authkey=...)`); where `PS_AUTHKEY` is " +
+			"unset this line raises KeyError."
+	}
+	b := p.NewFix(Unsafe, desc, c.Node).Changing(behavior).ImportsBeforeStatement()
 	authkey := b.Module("os") + envAuthkey191
 	if key != nil {
 		b.Add(ReplaceNode(Unparen(key), authkey))

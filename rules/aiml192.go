@@ -56,14 +56,20 @@ def push_gradients():
 }
 
 func fix192(p *Pass, c Call) *Fix {
+	callee := codeText(c.Func, 40)
 	switch {
 	case c.Is("torch.load"):
 		if e, ok := SetKeyword(c, "weights_only", "True"); ok {
-			return p.Edits(Unsafe, p.Rule.FixDoc, e)
+			return p.Edits(Unsafe, "Set `weights_only=True` on this `"+callee+"`, so received updates are read as "+
+				"tensors and never unpickled as arbitrary objects.", e).
+				Changing("updates that pickle custom classes or other non-tensor objects stop loading; senders must " +
+					"send plain tensors and containers.")
 		}
 	case c.Is("numpy.load"):
 		if ap := c.Arg(2, "allow_pickle"); ap != nil {
-			return p.Edits(Unsafe, p.Rule.FixDoc, ReplaceNode(Unparen(ap), "False"))
+			return p.Edits(Unsafe, "Set `allow_pickle=False` on this `"+callee+"`, so received arrays are never "+
+				"unpickled.", ReplaceNode(Unparen(ap), "False")).
+				Changing("updates holding object arrays (`dtype=object`) or pickled objects now raise ValueError.")
 		}
 	}
 	return GuidanceFix(guidance192)

@@ -60,8 +60,11 @@ var AIML200 = &Rule{
 // tempfile before the statement when needed; guidance when the import line
 // cannot be placed.
 func fix200(p *Pass, value *Node) *Fix {
-	b := p.NewFix(Unsafe, "Offload to a fresh private directory from `tempfile.mkdtemp()` instead of "+
-		Unparen(value).Text()+": offloaded weights are no longer found at that fixed path.", value).ImportsBeforeStatement()
+	old := codeText(Unparen(value), 40)
+	b := p.NewFix(Unsafe, "Offload to a private `tempfile.mkdtemp()` directory instead of `"+old+"`, so other local "+
+		"users cannot swap the shards.", value).
+		Changing("each run offloads to a new directory that is not deleted afterwards; nothing uses `" + old + "` any more.").
+		ImportsBeforeStatement()
 	b.Add(ReplaceNode(Unparen(value), b.Module("tempfile")+mkdtemp200))
 	return b.Build(p.Guidance())
 }

@@ -46,7 +46,11 @@ var AIML202 = &Rule{
 			p.ReportCall(c, p.Guidance())
 			return
 		}
-		p.ReportCall(c, p.Edits(Unsafe, p.Rule.FixDoc, e))
+		s := codeText(sock, 40)
+		p.ReportCall(c, p.Edits(Unsafe, "Call `"+s+".recv_json()` instead of `recv_pyobj`, so messages on this socket "+
+			"are parsed as JSON and never unpickled.", e).
+			Changing("the peer must send with `send_json`; messages it sends with `send_pyobj` (tensors, Python "+
+				"objects) no longer decode, so tensors need an explicit encoding."))
 	},
 }
 

@@ -33,7 +33,7 @@ var AIML203 = &Rule{
 		if c.Method() != "step" || c.Args == nil || len(c.Args.NamedChildren()) != 0 || !isTorchOptimizer203(c.ReceiverType()) {
 			return
 		}
-		scalers, stepped, updated := scalerUse203(p, p.FunctionScope(n))
+		scalers, stepped, updated := scalerUse203(p, p.FunctionScope(n), c.Receiver())
 		if len(scalers) == 0 || stepped {
 			return
 		}
@@ -44,9 +44,12 @@ var AIML203 = &Rule{
 }
 
 // scalerUse203 scans a function for enabled GradScalers S with an
-// `S.scale(...)` call; stepped is true when some S.step(...) exists, updated
-// when S.update() does (for the single scaler the fix uses).
-func scalerUse203(p *Pass, s *Scope) (scalers []*Node, stepped, updated bool) {
+// `S.scale(...)` call; stepped is true when a scaler steps this optimizer
+// (`S.step(opt)`), updated when S.update() exists (for the single scaler
+// the fix uses). The spec silences on any `S.step(...)`; stepping another
+// optimizer does not count here, so with two optimizers (a GAN) fixing one
+// step never silences the other.
+func scalerUse203(p *Pass, s *Scope, opt *Node) (scalers []*Node, stepped, updated bool) {
 	var steps, updates []*Node
 	s.Walk(func(m *Node) {
 		if m.Kind != KCall {
@@ -60,7 +63,7 @@ func scalerUse203(p *Pass, s *Scope) (scalers []*Node, stepped, updated bool) {
 				scalers = append(scalers, r)
 			}
 		case "step":
-			if c.Args != nil && len(c.Args.NamedChildren()) > 0 {
+			if o := c.Arg(0, "optimizer"); o != nil && SameExpression(Unparen(o), Unparen(opt)) {
 				steps = append(steps, r)
 			}
 		case "update":
@@ -100,8 +103,11 @@ func fix203(p *Pass, c Call, scalers []*Node, updated bool) *Fix {
 			return p.Guidance()
 		}
 	}
-	sText := s.Text()
-	edits := []Edit{ReplaceNode(c.Node, sText+".step("+c.Receiver().Text()+")")}
+	sText, oText := s.Text(), c.Receiver().Text()
+	call := sText + ".step(" + oText + ")"
+	edits := []Edit{ReplaceNode(c.Node, call)}
+	desc := "Call `" + codeText(s, 40) + ".step(" + codeText(c.Receiver(), 40) + ")` instead of `" +
+		codeText(c.Receiver(), 40) + ".step()`"
 	if !updated {
 		stmt := Statement(c.Node)
 		if stmt == nil || stmt.Kind != KExpressionStatement || Unparen(stmt.NamedChild(0)) != c.Node {
@@ -111,8 +117,11 @@ func fix203(p *Pass, c Call, scalers []*Node, updated bool) *Fix {
 			return p.Guidance()
 		}
 		edits = append(edits, InsertLineAfter(stmt, sText+".update()"))
+		desc += " and add `" + codeText(s, 40) + ".update()` after it"
 	}
-	return p.Edits(Unsafe, p.Rule.FixDoc, edits...)
+	return p.Edits(Unsafe, desc+", so gradients are unscaled and inf/NaN steps are skipped.", edits...).
+		Changing("steps with inf/NaN gradients are now skipped and the rest apply unscaled gradients, so " +
+			"weight updates differ from before.")
 }
 
 func init() { register(AIML203) }

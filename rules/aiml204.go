@@ -34,7 +34,9 @@ var AIML204 = &Rule{
 			return // §4 row 8: owned by AIML231
 		}
 		if e, ok := HostLiteralEdit(kw.Field("value")); ok {
-			p.Report(kw, p.Edits(Unsafe, p.Rule.FixDoc, e))
+			p.Report(kw, p.Edits(Unsafe, "Bind the Ray dashboard to `127.0.0.1` instead of `"+
+				codeText(Unparen(kw.Field("value")), 20)+"`; reach it through an SSH tunnel or an authenticating proxy.", e).
+				Changing("remote users and other hosts lose direct access to the dashboard and Jobs API of this cluster."))
 			return
 		}
 		p.Report(kw, p.Guidance())

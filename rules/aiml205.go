@@ -33,7 +33,8 @@ var AIML205 = &Rule{
 		if kw == nil || !IsTrue(kw.Field("value")) {
 			return
 		}
-		p.Report(kw, p.Edits(Safe, p.Rule.FixDoc, RemoveKeyword(kw)))
+		p.Report(kw, p.Edits(Safe, "Remove `"+codeText(kw, 30)+"` so this `"+codeText(c.Func, 40)+"` completes before "+
+			"the next statement runs.", RemoveKeyword(kw)))
 	},
 }
 

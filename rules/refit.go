@@ -2,6 +2,8 @@ package rules
 
 import (
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	. "github.com/pyguard/pyguard/analyzer"
 )
@@ -106,20 +108,79 @@ func (s refitSpec) match(p *Pass, c Call) bool {
 	return inHandler(p, c.Node, s.Handler)
 }
 
-// renameFix is the fix of the refit rules: rename the method `from` to `to`
-// (described by the rule's FixDoc) when the call is `from` on a PERSISTENT
-// receiver (typed in types, when given) that passes only the data argument;
-// otherwise the guidance prose. A call with more arguments (`fit_transform(X,
-// y)`) would not fit the renamed method's signature, so it gets guidance.
-func renameFix(p *Pass, c Call, from, to string, types map[string]bool, guidance string) *Fix {
-	if c.Method() != from || !persistent(p, c.Receiver()) || (types != nil && !p.TypeIn(c.Receiver(), types)) || !onlyDataArg(c) {
-		return GuidanceFix(guidance)
+// refitRename describes the rename fix of one refit rule: Keeps says what
+// the receiver keeps once it is no longer refitted ("its training-time
+// statistics"), Extra is an optional clause on what else may change.
+type refitRename struct {
+	From, To string
+	Types    map[string]bool // the receiver must be typed in Types, when given
+	Keeps    string
+	Extra    string
+	Guidance string
+}
+
+// renameFix is the fix of the refit rules: rename the method From to To
+// when the call is From on a PERSISTENT receiver (typed in Types, when
+// given) that passes only the data argument; otherwise the guidance prose.
+// A call with more arguments (`fit_transform(X, y)`) would not fit the
+// renamed method's signature, so it gets guidance.
+func renameFix(p *Pass, c Call, r refitRename) *Fix {
+	if c.Method() != r.From || !persistent(p, c.Receiver()) || (r.Types != nil && !p.TypeIn(c.Receiver(), r.Types)) || !onlyDataArg(c) {
+		return GuidanceFix(r.Guidance)
 	}
-	e, ok := RenameMethod(c, to)
+	e, ok := RenameMethod(c, r.To)
 	if !ok {
-		return GuidanceFix(guidance)
+		return GuidanceFix(r.Guidance)
 	}
-	return p.Edits(Unsafe, p.Rule.FixDoc, e)
+	recv := codeText(c.Receiver(), 40)
+	call := recv + "." + r.To + "(" + argText(dataArgNode(c), 30) + ")"
+	behavior := "`" + recv + "` is no longer refitted on each request"
+	if r.Extra != "" {
+		behavior += "; " + r.Extra
+	}
+	behavior += "; if it was never fitted, `" + r.To + "` raises NotFittedError."
+	return p.Edits(Unsafe, "Call `"+call+"` instead of `"+r.From+"`, so `"+recv+"` keeps "+r.Keeps+".", e).
+		Changing(behavior)
+}
+
+// argText is n's text as codeText gives it when it fits in max bytes, else
+// "...": an argument in a sketched call (`scaler.transform(...)`).
+func argText(n *Node, max int) string {
+	if t := codeText(n, max); !strings.HasSuffix(t, "…") {
+		return t
+	}
+	return "..."
+}
+
+// codeText is n's source text for a fix description: on one line, with runs
+// of whitespace collapsed, and cut to about max bytes with "…" when longer.
+func codeText(n *Node, max int) string {
+	if n == nil {
+		return "..."
+	}
+	t := strings.Join(strings.Fields(n.Text()), " ")
+	t = strings.ReplaceAll(t, "( ", "(")
+	t = strings.ReplaceAll(t, " )", ")")
+	t = strings.ReplaceAll(t, "`", "'")
+	if len(t) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+		t = strings.TrimRight(t[:cut], " ") + "…"
+	}
+	return t
+}
+
+// dataArgNode is the single argument node of a call onlyDataArg accepts
+// (the positional data, or the whole `X=...` keyword argument).
+func dataArgNode(c Call) *Node {
+	for _, a := range c.Args.NamedChildren() {
+		if a.Kind != KComment {
+			return a
+		}
+	}
+	return nil
 }
 
 // onlyDataArg: the call passes exactly one argument, positional or `X=`.

@@ -78,3 +78,20 @@ import pandas as pd
 def django_screen(request):
     frame = pd.DataFrame(request.POST.getlist("rows"))
     return IsolationForest().fit_predict(frame)  # want: AIML169
+
+
+# Persisting another object does not make this a training endpoint for the
+# detector that is refitted on the batch.
+import joblib
+
+
+@app.post("/train-and-screen")
+def train_and_screen():
+    X = np.asarray(request.json["rows"])
+    det = IsolationForest()
+    det.fit(np.load("reference.npy"))
+    joblib.dump(det, "detector.joblib")
+    screen = IsolationForest()
+    labels = screen.fit_predict(X)  # want: AIML169
+    joblib.dump({"labels": labels}, "labels.joblib")
+    return jsonify(outliers=int((labels == -1).sum()))

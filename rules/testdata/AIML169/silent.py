@@ -83,3 +83,26 @@ class Batched:
     @serve.batch
     async def screen(self, rows: list):
         return IsolationForest().fit_predict(np.asarray(rows)).tolist()
+
+
+# The refitted detector itself is persisted, inside a bundle.
+@app.post("/train-bundle")
+def train_bundle():
+    X = np.asarray(request.json["rows"])
+    det = IsolationForest()
+    labels = det.fit_predict(X)
+    bundle = {"detector": det, "version": 2}
+    joblib.dump(bundle, "bundle.joblib")
+    return jsonify(n=len(labels))
+
+
+from sklearn.covariance import EllipticEnvelope
+
+ENVELOPE = EllipticEnvelope()
+
+
+@app.post("/train-self")
+def train_self():
+    labels = ENVELOPE.fit_predict(np.asarray(request.json["rows"]))
+    joblib.dump(value=(ENVELOPE, "v1"), filename="envelope.joblib")
+    return jsonify(n=len(labels))

@@ -68,3 +68,16 @@ def inline(model, x):
     rms = torch.optim.RMSprop(model.parameters())
     s = torch.amp.GradScaler()
     s.scale(model(x).sum()).backward(); rms.step()  # want: AIML203
+
+
+# Two optimizers, one scaler (a GAN): stepping the discriminator through the
+# scaler does not cover the generator's direct step.
+def gan_step(gen, disc, real, noise):
+    opt_d = torch.optim.Adam(disc.parameters())
+    opt_g = torch.optim.Adam(gen.parameters())
+    scaler = torch.amp.GradScaler("cuda")
+    scaler.scale(disc(real).mean() - disc(gen(noise)).mean()).backward()
+    scaler.step(opt_d)
+    scaler.scale(-disc(gen(noise)).mean()).backward()
+    opt_g.step()  # want: AIML203
+    scaler.update()

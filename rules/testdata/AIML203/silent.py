@@ -63,3 +63,30 @@ class Trainer:
     def train_step(self, loss):
         self.scaler.scale(loss).backward()
         self.opt.step()
+
+
+# The same optimizer is stepped through the scaler on the AMP path; the
+# direct step is the full-precision branch.
+def maybe_amp(model, x, use_amp: bool):
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
+    loss = model(x).sum()
+    if use_amp:
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
+    else:
+        loss.backward()
+        opt.step()
+
+
+# Both optimizers of a GAN go through the scaler (keyword form for one).
+def gan_ok(gen, disc, real, noise):
+    opt_d = torch.optim.Adam(disc.parameters())
+    opt_g = torch.optim.Adam(gen.parameters())
+    scaler = torch.amp.GradScaler("cuda")
+    scaler.scale(disc(real).mean()).backward()
+    scaler.step(opt_d)
+    scaler.scale(gen(noise).mean()).backward()
+    scaler.step(optimizer=opt_g)
+    scaler.update()
