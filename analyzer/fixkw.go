@@ -63,8 +63,8 @@ func SetKeyword(c Call, name, value string) (Edit, bool) {
 	if comma != nil {
 		commaLine, _ := t.Position(comma.Start)
 		if closeLine, _ := t.Position(closing.Start); closeLine > commaLine {
-			at := t.LineEnd(commaLine) // after a comment that follows the comma
-			return Edit{Start: at, End: at, NewText: "\n" + Indent(last) + kw + ","}, true
+			at := t.lineEndBeforeCR(commaLine) // after a comment that follows the comma
+			return Edit{Start: at, End: at, NewText: t.Newline() + Indent(last) + kw + ","}, true
 		}
 	}
 	return Edit{Start: last.End, End: last.End, NewText: ", " + kw}, true

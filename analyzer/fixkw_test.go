@@ -61,6 +61,7 @@ func TestSetKeyword(t *testing.T) {
 		{"f(\n    a,\n    b\n)\n", "f(\n    a,\n    b, k=0\n)\n"},
 		{"f(a, **kw)\n", "f(a, **kw, k=0)\n"},
 		{"f(a, (b))\n", "f(a, (b), k=0)\n"},
+		{"f(\r\n    a,\r\n    b,  # last\r\n)\r\n", "f(\r\n    a,\r\n    b,  # last\r\n    k=0,\r\n)\r\n"},
 	}
 	for _, c := range cases {
 		f := parseFile(t, c.src)
