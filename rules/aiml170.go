@@ -17,7 +17,20 @@ var AIML170 = &Rule{
 		"full dataset before it is split or cross-validated. Test-set information leaks into training, and the " +
 		"reported metrics overstate performance, so the held-out evaluation gate no longer catches degraded " +
 		"or poisoned models.",
-	FixDoc: "Split first and fit on `X_train` only, or wrap the preprocessor and the model in `make_pipeline(...)` and pass the pipeline to CV.",
+	FixDoc:  "Split first and fit on `X_train` only, or wrap the preprocessor and the model in `make_pipeline(...)` and pass the pipeline to CV.",
+	EditFix: Unsafe,
+	EditFixDoc: "For `V = R.fit_transform(W)` (or `R.fit_transform(W, Y)`) on a line of its own, where R is a name or a " +
+		"one-line constructor and V is read only once: when that read is positional 0 of a later " +
+		"`W_train, W_test, ... = train_test_split(V, ...)` in the same block (Y, if given, its positional 1), the " +
+		"statement is deleted, `W` is split instead, and after the split `W_train = R.fit_transform(W_train)` and " +
+		"`W_test = R.transform(W_test)` are inserted (an inline constructor is first bound to a new name such as " +
+		"`scaler`); when it is X of a later `cross_val_score`, `cross_validate`, `cross_val_predict`, `learning_curve` or " +
+		"`permutation_test_score`, the statement is deleted and the call gets `make_pipeline(R, estimator)` and `W` " +
+		"(adding `from sklearn.pipeline import make_pipeline` if needed). Preconditions: W, Y and R are not rebound or " +
+		"touched in between, the split parts are not split or cross-validated again, and the CV call passes no " +
+		"`fit_params`/`params`, `return_estimator` or custom scorer. The test rows are then transformed with " +
+		"training-only statistics, so reported metrics may drop. The `fit`-then-`transform` form, `validation_curve`, " +
+		"`self.<attr>` receivers and other shapes keep the guidance.",
 	Example: `X_scaled = StandardScaler().fit_transform(X)
 X_train, X_test, y_train, y_test = train_test_split(X_scaled, y, test_size=0.2, random_state=7)`,
 	SafeExample: `X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=7)
@@ -33,7 +46,7 @@ X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)`,
 				return
 			}
 			if sink170.reachesSplit(p, p.ScopeOf(n), assignedFrom(p, n, false)) {
-				p.ReportCall(c, p.Guidance())
+				p.ReportCall(c, fix170(p, c))
 			}
 		case "fit":
 			// R.fit(W), then V = R.transform(W), V later split.
