@@ -108,7 +108,10 @@ func fix203(p *Pass, c Call, scalers []*Node, updated bool) *Fix {
 	edits := []Edit{ReplaceNode(c.Node, call)}
 	desc := "Call `" + codeText(s, 40) + ".step(" + codeText(c.Receiver(), 40) + ")` instead of `" +
 		codeText(c.Receiver(), 40) + ".step()`"
-	if !updated {
+	// With several direct steps (a GAN's two optimizers) only the last one
+	// gets the update, so applying every suggestion updates once per
+	// iteration.
+	if !updated && !laterDirectStep203(p, c) {
 		stmt := Statement(c.Node)
 		if stmt == nil || stmt.Kind != KExpressionStatement || Unparen(stmt.NamedChild(0)) != c.Node {
 			return p.Guidance()
@@ -122,6 +125,22 @@ func fix203(p *Pass, c Call, scalers []*Node, updated bool) *Fix {
 	return p.Edits(Unsafe, desc+", so gradients are unscaled and inf/NaN steps are skipped.", edits...).
 		Changing("steps with inf/NaN gradients are now skipped and the rest apply unscaled gradients, so " +
 			"weight updates differ from before.")
+}
+
+// laterDirectStep203 reports whether the function calls `.step()` with no
+// argument on another torch optimizer after c.
+func laterDirectStep203(p *Pass, c Call) bool {
+	later := false
+	p.FunctionScope(c.Node).Walk(func(m *Node) {
+		if m.Kind != KCall || m.Start <= c.Node.Start {
+			return
+		}
+		k, _ := p.AsCall(m)
+		if k.Method() == "step" && k.Args != nil && len(k.Args.NamedChildren()) == 0 && isTorchOptimizer203(k.ReceiverType()) {
+			later = true
+		}
+	})
+	return later
 }
 
 func init() { register(AIML203) }

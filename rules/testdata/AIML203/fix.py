@@ -28,3 +28,16 @@ def inline(model, x):
     rms = torch.optim.RMSprop(model.parameters())
     s = torch.amp.GradScaler()
     s.scale(model(x).sum()).backward(); rms.step()  # want: AIML203
+
+
+# A GAN's two direct steps: both go through the scaler, and only the last
+# one adds the update, so applying both fixes updates once per iteration.
+def train_gan(gen, disc, batches):
+    opt_d = torch.optim.Adam(disc.parameters())
+    opt_g = torch.optim.Adam(gen.parameters())
+    scaler = torch.cuda.amp.GradScaler()
+    for x in batches:
+        scaler.scale(disc(x).mean()).backward()
+        opt_d.step()  # want: AIML203
+        scaler.scale(gen(x).mean()).backward()
+        opt_g.step()  # want: AIML203
