@@ -3,8 +3,8 @@ package analyzer
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 )
 

@@ -6,12 +6,13 @@ import "strings"
 type RouteKind uint8
 
 const (
-	NotRoute    RouteKind = iota
-	RouteWeb              // @app.get/post/…/route/api_route/websocket (Flask, FastAPI, Starlette)
-	RouteBento            // @bentoml.api / @svc.api
-	RouteRay              // method of a @serve.deployment class
-	RouteKServe           // predict/preprocess/… of a kserve.Model / mlserver.MLModel subclass
-	RouteDjango           // first parameter `request` in a module importing django
+	NotRoute        RouteKind = iota
+	RouteWeb                  // @app.get/post/…/route/api_route/websocket (Flask, FastAPI, Starlette)
+	RouteBento                // @bentoml.api / @svc.api
+	RouteRay                  // method of a @serve.deployment class
+	RouteKServe               // predict/preprocess/… of a kserve.Model / mlserver.MLModel subclass
+	RouteDjango               // first parameter `request` in a module importing django
+	RouteTorchServe           // handle/preprocess/inference/postprocess of a TorchServe handler, or a module-level handle(data, context) (torchserve.go)
 )
 
 // Func holds the facts about one function that rules query (§5.1).
@@ -25,8 +26,10 @@ type Func struct {
 	DynamicBatch   bool  // DYNAMIC-BATCH HANDLER
 	AuthMarker     bool  // AUTH MARKER
 	StartupHook    bool
+	PeerAggregate  bool // aggregate_fit/aggregate_evaluate of a Flower strategy subclass: PEER-TAINT source (peer.go)
 	params         map[*Param]Label
-	requestParams  map[*Param]string // parameter -> request framework ("fastapi", "django")
+	peerArgs       map[*Param][]*Node // arguments aggregate methods pass for each parameter (peer.go)
+	requestParams  map[*Param]string  // parameter -> request framework ("fastapi", "django")
 }
 
 // IsRoute reports whether the function is a ROUTE HANDLER of any kind.
@@ -144,6 +147,8 @@ func (f *File) classifyFunc(s *Scope) *Func {
 		case f.classExtends(class, "kserve.Model", "kserve.model.Model", "mlserver.MLModel", "mlserver.model.MLModel") &&
 			(name == "predict" || name == "preprocess" || name == "postprocess" || name == "explain" || name == "__call__"):
 			fn.Route = RouteKServe
+		case torchServeMethods[name] && f.IsTorchServeHandlerClass(class):
+			fn.Route = RouteTorchServe
 		}
 		if name == "__init__" && (cq["ray.serve.deployment"] || cq["bentoml.service"]) {
 			fn.StartupHook = true
@@ -151,9 +156,15 @@ func (f *File) classifyFunc(s *Scope) *Func {
 		if name == "load" && f.classExtends(class, "kserve.Model", "kserve.model.Model", "mlserver.MLModel") {
 			fn.StartupHook = true
 		}
-		if name == "initialize" && f.classExtends(class, "ts.torch_handler.base_handler.BaseHandler") {
+		if name == "initialize" && f.IsTorchServeHandlerClass(class) {
 			fn.StartupHook = true
 		}
+		if (name == "aggregate_fit" || name == "aggregate_evaluate") && f.IsFlowerStrategyClass(class) {
+			fn.PeerAggregate = true
+		}
+	}
+	if fn.Route == NotRoute && f.isTorchServeHandleFunc(s) {
+		fn.Route = RouteTorchServe
 	}
 	if fn.Route == NotRoute && len(s.Params) > 0 && s.Params[0].Name == "request" && f.Imports("django") {
 		fn.Route = RouteDjango
@@ -252,6 +263,38 @@ func (f *File) classDecorators(class *Node) map[string]bool {
 	return out
 }
 
+// classDerives reports whether class has a base whose qualified name
+// satisfies match, directly or through classes defined in the module
+// (`class B(A)` where A is a local class that derives). A base name bound
+// more than once, or to anything but a class statement, ends that path.
+func (f *File) classDerives(class *Node, match func(qualname string) bool) bool {
+	seen := map[*Node]bool{}
+	var walk func(c *Node) bool
+	walk = func(c *Node) bool {
+		if c == nil || seen[c] {
+			return false
+		}
+		seen[c] = true
+		sup := c.Field("superclasses")
+		if sup == nil {
+			return false
+		}
+		for _, b := range sup.NamedChildren() {
+			if b.Kind == KKeywordArgument || b.Kind == KComment {
+				continue // metaclass=...
+			}
+			if q := f.Qualname(b); q != "" && match(q) {
+				return true
+			}
+			if walk(f.LocalClass(b)) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(class)
+}
+
 // classExtends reports whether class lists one of bases (by qualified name).
 func (f *File) classExtends(class *Node, bases ...string) bool {
 	sup := class.Field("superclasses")
@@ -292,7 +335,13 @@ func (f *File) classifyParams(fn *Func) {
 		if fn.Route == NotRoute || p.Name == "self" || p.Name == "cls" {
 			continue
 		}
-		if (fn.Route == RouteBento || fn.Route == RouteRay || fn.Route == RouteKServe) && (p.Name == "ctx" || p.Name == "context") {
+		if (fn.Route == RouteBento || fn.Route == RouteRay || fn.Route == RouteKServe || fn.Route == RouteTorchServe) && (p.Name == "ctx" || p.Name == "context") {
+			continue
+		}
+		if fn.Route == RouteTorchServe {
+			// The request batch (the first non-self parameter) holds the raw
+			// request payloads: a body, not string fields (torchserve.go).
+			fn.params[p] = WebBody
 			continue
 		}
 		if c, ok := f.AsCall(p.Default); ok && c.Is("fastapi.Depends", "fastapi.Security", "fastapi.params.Depends") {
@@ -306,6 +355,11 @@ func (f *File) classifyParams(fn *Func) {
 			fn.params[p] = WebBody
 		default:
 			fn.params[p] = WebField
+		}
+	}
+	if fn.PeerAggregate {
+		if p := flowerResultsParam(fn.Scope); p != nil {
+			fn.params[p] |= PeerTaint
 		}
 	}
 }

@@ -9,12 +9,19 @@ const (
 	WebOther                   // other request data (url, remote_addr, …)
 	Net                        // bodies received by outbound/socket I/O
 	HubDL                      // HUB-DL: unpinned huggingface_hub downloads (hubdl.go)
+	// Peer marks PEER-TAINT (peer.go): an update sent by another participant
+	// of a federated job. PEER-TAINT ⊂ NET-TAINT, so a peer value always
+	// carries Net too (the label PeerTaint): `&Net` and `&RemoteTaint`
+	// queries match it, and `&Peer` tells it apart from other network bodies.
+	Peer
 )
 
 // Source sets rules name.
 const (
 	WebTaint    = WebField | WebBody | WebOther
-	RemoteTaint = WebTaint | Net
+	PeerTaint   = Net | Peer // the label of a PEER-TAINT value
+	NetTaint    = Net | Peer // NET-TAINT: network bodies and PEER-TAINT
+	RemoteTaint = WebTaint | NetTaint
 )
 
 // TaintSpec holds a rule's extensions to the shared propagation (§3.6):
@@ -223,7 +230,7 @@ func (f *File) nameTaint(n *Node, spec *TaintSpec) Label {
 		return l
 	case DefParam:
 		if fn := s.Func(); fn != nil {
-			return fn.ParamLabel(d.Param)
+			return fn.ParamLabel(d.Param) | f.peerArgTaint(fn, d.Param, spec)
 		}
 	}
 	return 0
@@ -324,6 +331,9 @@ func (f *File) callTaint(n *Node, spec *TaintSpec) Label {
 	}
 	if q != "" && (propagators[q] || spec != nil && spec.Propagators[q]) {
 		return f.taintArgs(c, spec)
+	}
+	if q != "" && peerPropagators[q] {
+		return peerOnly(f.taintArgs(c, spec))
 	}
 	switch c.Method() {
 	case "":
