@@ -1,6 +1,10 @@
 package rules
 
-import . "github.com/pyguard/pyguard/analyzer"
+import (
+	"strings"
+
+	. "github.com/pyguard/pyguard/analyzer"
+)
 
 // taint188: STRING-SANITIZERS (a number or date parsed from the request is
 // not Python source).
@@ -50,7 +54,14 @@ var AIML188 = &Rule{
 	Severity:   Critical,
 	References: []string{"CWE-94", "CWE-95", "CVE-2023-39631", "GHSA-f73w-4m7g-ch9x"},
 	Fix:        Guidance,
-	Message:    "Request data evaluated as a feature formula (eval/sympify/numexpr): the caller can execute arbitrary Python on the server.",
+	EditFix:    Unsafe,
+	EditFixDoc: "For `numexpr.evaluate(..., sanitize=False)`, the edit sets `sanitize=True`: numexpr (2.8.5 or later, " +
+		"which the `sanitize` keyword already requires) then validates the expression before its internal `eval` and " +
+		"rejects `;`, `:`, `[`, `__` and attribute access; an explicit `True` also overrides `NUMEXPR_SANITIZE=0`. " +
+		"Formulas that use those constructs now raise ValueError instead of being evaluated. `eval`/`exec`/`compile` " +
+		"and SymPy parsing keep the guidance: no drop-in call evaluates a formula safely (`ast.literal_eval` rejects " +
+		"every formula that uses a name or an operator).",
+	Message: "Request data evaluated as a feature formula (eval/sympify/numexpr): the caller can execute arbitrary Python on the server.",
 	Doc: "A request value becomes a derived-feature formula that is executed as Python: `eval`/`exec`/`compile`, " +
 		"SymPy's `sympify`/`parse_expr` (which use `eval` and are documented as unsafe on untrusted input), or " +
 		"`numexpr.evaluate(..., sanitize=False)`. Any caller gets code execution on the feature service.",
@@ -78,8 +89,25 @@ def custom_feature():
 		if expr == nil || p.Taint(expr, taint188)&WebTaint == 0 {
 			return
 		}
-		p.ReportCall(c, p.Guidance())
+		p.ReportCall(c, fix188(p, c, expr))
 	},
+}
+
+// fix188 turns numexpr's sanitizer back on (`sanitize=False` -> `True`);
+// the other evaluators keep the guidance.
+func fix188(p *Pass, c Call, expr *Node) *Fix {
+	kw := c.Keyword("sanitize")
+	if c.Callee() != "numexpr.evaluate" || kw == nil || kw.Field("value") == nil {
+		return p.Guidance()
+	}
+	what := "the expression"
+	if t := expr.Text(); len(t) <= 60 && !strings.Contains(t, "\n") {
+		what = "`" + t + "`"
+	}
+	return p.Edits(Unsafe, "Set `sanitize=True` on this `"+c.Func.Text()+"(...)` call so numexpr validates "+what+
+		" before evaluating it.", ReplaceNode(kw.Field("value"), "True")).
+		Changing("a formula that uses attribute access, `__`, `;`, `:` or `[` is now rejected with ValueError " +
+			"instead of being evaluated.")
 }
 
 func init() { register(AIML188) }

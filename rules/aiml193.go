@@ -9,7 +9,19 @@ var AIML193 = &Rule{
 	Severity:   Medium,
 	References: []string{"CWE-20", "CWE-1284", "OWASP ML10", "OWASP ML02", "MITRE ATLAS AML.T0020", "MITRE ATLAS AML.T0031"},
 	Fix:        Guidance,
-	Message:    "Update from a remote worker is applied to the model with no finiteness/norm check; one Byzantine worker can corrupt it.",
+	EditFix:    Unsafe,
+	EditFixDoc: "When the update is a tensor built by `torch.tensor`, `torch.as_tensor`, `torch.from_numpy`, " +
+		"`torch.stack` or `torch.cat` (directly or reshaped by `view`/`view_as`/`reshape`/`flatten`/...) and the write " +
+		"is a statement on its own line, the edit rejects the update right before that write: for a local variable " +
+		"that every assignment in the function binds to one of those builders, it inserts " +
+		"`if not torch.isfinite(t).all():` / `raise ValueError(\"non-finite values in t\")`; for such a call written " +
+		"straight into the gradient, parameter or vector, it first binds the call to a new local (`grad` for a " +
+		"`.grad` write, `update` otherwise or when `grad` is taken; guidance when no candidate name is free in the " +
+		"function and the module), checks that, then writes the local. `import torch` is added when the module " +
+		"does not bind it. An update containing NaN or Inf then raises ValueError instead of reaching the model (a " +
+		"web handler answers with a server error). The edit does not bound the norm; state dicts " +
+		"(`load_state_dict`) and values of other shapes keep the guidance.",
+	Message: "Update from a remote worker is applied to the model with no finiteness/norm check; one Byzantine worker can corrupt it.",
 	Doc: "Numbers received from a worker or client over the network are written into model gradients or parameters " +
 		"(`p.grad = ...`, in-place `copy_`/`add_`/`sub_`/`set_` on `.grad`/`.data`, `vector_to_parameters`, " +
 		"`load_state_dict`) and the function never checks them for finiteness or bounds their norm. A single " +
@@ -59,15 +71,15 @@ def apply_update():
 				return
 			}
 		}
-		if value == nil || p.Taint(value, taint193)&RemoteTaint == 0 || validated193(p, n) {
+		if value == nil || p.Taint(value, taint193)&RemoteTaint == 0 || validated193(p, n, value) {
 			return
 		}
 		if n.Kind == KAssignment {
-			p.Report(n, p.Guidance())
+			p.Report(n, fix193(p, n, value))
 			return
 		}
 		c, _ := p.AsCall(n)
-		p.ReportCall(c, p.Guidance())
+		p.ReportCall(c, fix193(p, n, value))
 	},
 }
 

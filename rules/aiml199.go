@@ -9,7 +9,16 @@ var AIML199 = &Rule{
 	Severity:   Medium,
 	References: []string{"CWE-379", "CWE-732", "OWASP ML05", "MITRE ATLAS AML.T0031"},
 	Fix:        Guidance,
-	Message:    "ZeRO NVMe offload path is world-writable; other local users can read or tamper with swapped optimizer/parameter state.",
+	EditFix:    Unsafe,
+	EditFixDoc: "When the swap path is written in place as a fixed location (a str literal, or `os.path.join`/" +
+		"`pathlib.Path` over literals and `tempfile.gettempdir()`), the edit replaces it with " +
+		"`tempfile.mkdtemp(prefix=\"zero-swap-\", dir=\"/tmp\")`: a new directory only the training user can use, " +
+		"created in the same world-writable directory the path was under (`/tmp`, `/var/tmp` or `/dev/shm`; no " +
+		"`dir=` for `tempfile.gettempdir()`), so swapping stays on the same device. `import tempfile` is added when " +
+		"the module does not import it. Each start then swaps to a new directory: swap files of earlier runs are " +
+		"no longer overwritten at the fixed path and stay there until removed. Names (shared constants) and " +
+		"f-strings with interpolated parts keep the guidance.",
+	Message: "ZeRO NVMe offload path is world-writable; other local users can read or tamper with swapped optimizer/parameter state.",
 	Doc: "ZeRO-Infinity swaps optimizer state and parameters to `nvme_path`. When that path is in a world-writable " +
 		"directory (`/tmp`, `/var/tmp`, `/dev/shm`), other local users can read the swapped state (model theft) or " +
 		"pre-create the directory and tamper with it between swap-out and swap-in.",
@@ -34,7 +43,7 @@ var AIML199 = &Rule{
 			// (a) {"nvme_path": WW} inside an offload_optimizer/offload_param section.
 			v := n.Field("value")
 			if IsStrLiteral(n.Field("key"), "nvme_path") && inZeroOffloadSection199(p, n.Parent()) && p.IsWorldWritablePath(v) {
-				p.Report(v, p.Guidance())
+				p.Report(v, fix199(p, v))
 			}
 			return
 		}
@@ -45,7 +54,7 @@ var AIML199 = &Rule{
 		}
 		for _, name := range nvmePathKeywords199 {
 			if kw := c.Keyword(name); kw != nil && p.IsWorldWritablePath(kw.Field("value")) {
-				p.Report(kw, p.Guidance())
+				p.Report(kw, fix199(p, kw.Field("value")))
 			}
 		}
 	},
@@ -81,6 +90,31 @@ func inZeroOffloadSection199(p *Pass, d *Node) bool {
 		}
 	}
 	return false
+}
+
+// fix199 replaces a fixed world-writable swap path with a private
+// mkdtemp() directory in the same parent; guidance for other forms and
+// where the replaced expression holds the last use of an import.
+func fix199(p *Pass, value *Node) *Fix {
+	dir, tempdir, ok := fixedPath196(p, value)
+	value = Unparen(value)
+	if !ok || orphansImport196(p, value) {
+		return p.Guidance()
+	}
+	args, where := `prefix="zero-swap-"`, "the temp directory"
+	if !tempdir {
+		base := wwBase196(dir)
+		if base == "" {
+			return p.Guidance()
+		}
+		args, where = args+`, dir="`+base+`"`, base
+	}
+	b := p.NewFix(Unsafe, "Swap ZeRO state to a new private directory from `tempfile.mkdtemp()` in "+where+
+		" instead of `"+oneLine193(value.Text())+"`.", value).
+		Changing("every start swaps to a new directory in " + where + ": swap files of earlier runs are no longer " +
+			"overwritten at the fixed path and stay there until removed.")
+	b.Add(ReplaceNode(value, b.Module("tempfile")+".mkdtemp("+args+")"))
+	return b.Build(p.Guidance())
 }
 
 func init() { register(AIML199) }

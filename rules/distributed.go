@@ -150,28 +150,205 @@ var inPlaceUpdates193 = map[string]bool{"copy_": true, "add_": true, "sub_": tru
 var vectorToParameters193 = []string{"torch.nn.utils.vector_to_parameters",
 	"torch.nn.utils.convert_parameters.vector_to_parameters"}
 
-// finiteChecks193: any call of these in the function counts as validation.
+// finiteChecks193: a call of these on the update (argument 0) counts as
+// validation of that update; clip_grad_norm_/clip_grad_value_ count for the
+// gradients of the parameters they clip (validated193).
 var finiteChecks193 = []string{"torch.isfinite", "torch.isnan", "torch.isinf", "torch.nan_to_num", "torch.clamp",
 	"torch.clip", "torch.nn.utils.clip_grad_norm_", "torch.nn.utils.clip_grad_value_", "torch.norm",
 	"torch.linalg.norm", "torch.linalg.vector_norm", "math.isfinite", "numpy.isfinite"}
 
-// finiteMethods193: a method call of these names counts as validation too.
+// finiteMethods193: a method call of these names on the update (the
+// receiver) counts as validation too.
 var finiteMethods193 = map[string]bool{"clamp": true, "clamp_": true, "clip": true, "norm": true}
 
-// validated193 reports whether the SCOPE enclosing n calls a finiteness or
-// norm check.
-func validated193(p *Pass, n *Node) bool {
-	s := p.FunctionScope(n)
-	if p.ScopeCallsAny(s, finiteChecks193...) {
-		return true
+// gradClips193 clip the gradients of the parameters passed as argument 0.
+var gradClips193 = []string{"torch.nn.utils.clip_grad_norm_", "torch.nn.utils.clip_grad_value_"}
+
+// tensorBuilders193 build a tensor from their argument 0 (the update's data).
+var tensorBuilders193 = []string{"torch.tensor", "torch.as_tensor", "torch.from_numpy", "torch.stack", "torch.cat"}
+
+// shapeMethods193 return their receiver's values reshaped or copied.
+var shapeMethods193 = map[string]bool{"view": true, "view_as": true, "reshape": true, "reshape_as": true,
+	"flatten": true, "detach": true, "clone": true, "contiguous": true, "squeeze": true, "unsqueeze": true}
+
+// validated193 reports whether the SCOPE enclosing finding n checks the
+// update it writes (value) for finiteness or bounds it. A check counts when
+// it is part of computing the update (`torch.tensor(g).clamp(-1, 1)`), when
+// what it checks is the update or an expression the update is made of
+// (updateData193: `t` for `p.grad = t`, `arr` for `torch.from_numpy(arr)`),
+// or a variable built from the update (`x = torch.cat([a, b])`;
+// `torch.isfinite(x)` checks `a`); clip_grad_norm_/clip_grad_value_ count for
+// a write to `.grad` of a parameter they clip. A check of another value does
+// not count, so validating one update never silences another.
+func validated193(p *Pass, n, value *Node) bool {
+	data := updateData193(p, value)
+	var names []string
+	for _, d := range data {
+		if d.Kind == KIdentifier {
+			names = append(names, d.Text())
+		}
 	}
-	found := false
-	s.Walk(func(m *Node) {
-		if m.Kind == KCall {
-			if c, _ := p.AsCall(m); finiteMethods193[c.Method()] {
-				found = true
+	dest := destination193(p, n)
+	return p.ScopeHasCall(p.FunctionScope(n), func(k Call) bool {
+		var checked *Node
+		switch {
+		case k.Is(gradClips193...):
+			return dest != nil && clips193(p, k.Arg(0, "parameters"), dest)
+		case k.Is(finiteChecks193...):
+			checked = k.Arg(0, "input", "x", "A")
+		case finiteMethods193[k.Method()]:
+			checked = k.Receiver()
+		default:
+			return false
+		}
+		checked = Unparen(checked)
+		if checked == nil {
+			return false
+		}
+		for _, d := range data {
+			if d.Contains(k.Node) || SameExpression(checked, d) {
+				return true
 			}
 		}
+		// An aggregate built from the update: x = torch.cat([a, b]); torch.isfinite(x).
+		if checked.Kind == KIdentifier {
+			def := p.ScopeOf(checked).DefAt(checked.Text(), checked.Start)
+			return def != nil && def.Kind == DefAssign && def.Value != nil && readsAny193(def.Value, names)
+		}
+		return false
+	})
+}
+
+// updateData193 is the update expression and what it is made of: the data
+// argument of a tensor builder, the receiver of a reshaping method, the
+// elements of a list/tuple, the element and iterable of a comprehension,
+// and for a local variable the value of the assignment visible there.
+func updateData193(p *Pass, value *Node) []*Node {
+	var out []*Node
+	seen := map[*Node]bool{}
+	var add func(v *Node, depth int)
+	add = func(v *Node, depth int) {
+		v = Unparen(v)
+		if v == nil || seen[v] || depth > 6 {
+			return
+		}
+		seen[v] = true
+		out = append(out, v)
+		switch v.Kind {
+		case KIdentifier:
+			if d := p.ScopeOf(v).DefAt(v.Text(), v.Start); d != nil && d.Kind == DefAssign && !d.Unpacked {
+				add(d.Value, depth+1)
+			}
+		case KCall:
+			c, _ := p.AsCall(v)
+			switch {
+			case c.Is(tensorBuilders193...), c.Is("numpy.array", "numpy.asarray", "numpy.frombuffer"):
+				add(c.Arg(0, "data", "tensors", "ndarray", "object", "a", "buffer"), depth+1)
+			case shapeMethods193[c.Method()] && c.Callee() == "":
+				add(c.Receiver(), depth+1)
+			}
+		case KList, KTuple:
+			for _, e := range v.NamedChildren() {
+				add(e, depth+1)
+			}
+		case KListComprehension, KGeneratorExpression:
+			for _, e := range v.NamedChildren() {
+				if e.Kind == KForInClause {
+					add(e.Field("right"), depth+1)
+				} else if e.FieldName() == "body" {
+					add(e, depth+1)
+				}
+			}
+		}
+	}
+	add(value, 0)
+	return out
+}
+
+// readsAny193 reports whether expression e reads one of the names.
+func readsAny193(e *Node, names []string) bool {
+	found := false
+	e.Walk(func(m *Node) bool {
+		if m.Kind == KIdentifier && IsNameRead(m) {
+			for _, nm := range names {
+				if m.Is(nm) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// destination193 is the gradient a finding writes: the `<x>.grad` target of
+// (a) or receiver of (b); nil for parameter data, vectors and state dicts.
+func destination193(p *Pass, n *Node) *Node {
+	var d *Node
+	if n.Kind == KAssignment {
+		d = n.Field("left")
+	} else if c, ok := p.AsCall(n); ok {
+		d = c.Receiver()
+	}
+	if !endsInAttr(d, "grad") {
+		return nil
+	}
+	return Unparen(d)
+}
+
+// clips193 reports whether the parameters argument of a gradient clip
+// covers the parameter whose gradient dest is: `M.parameters()` (directly,
+// through `list(...)` or one local variable) with the parameter an
+// attribute of M or a loop variable over that same expression, or the
+// parameter itself (alone or in a list/tuple literal).
+func clips193(p *Pass, params, dest *Node) bool {
+	param := Unparen(dest.Field("object"))
+	params = Unparen(params)
+	if params != nil && params.Kind == KIdentifier {
+		if d := p.ScopeOf(params).DefAt(params.Text(), params.Start); d != nil && d.Kind == DefAssign && !d.Unpacked {
+			params = Unparen(d.Value)
+		}
+	}
+	if c, ok := p.AsCall(params); ok && c.Is("builtins.list", "builtins.tuple") {
+		params = Unparen(c.Pos(0))
+	}
+	if params == nil || param == nil {
+		return false
+	}
+	if SameExpression(params, param) {
+		return true
+	}
+	if params.Kind == KList || params.Kind == KTuple {
+		for _, e := range params.NamedChildren() {
+			if SameExpression(e, param) {
+				return true
+			}
+		}
+		return false
+	}
+	c, ok := p.AsCall(params)
+	if !ok || c.Method() != "parameters" || c.Receiver() == nil {
+		return false
+	}
+	model := c.Receiver()
+	for a := param; a != nil && a.Kind == KAttribute; a = Unparen(a.Field("object")) {
+		if SameExpression(a.Field("object"), model) {
+			return true
+		}
+	}
+	if param.Kind != KIdentifier {
+		return false
+	}
+	d := p.ScopeOf(param).DefAt(param.Text(), param.Start)
+	if d == nil || d.Kind != DefFor || d.Value == nil {
+		return false
+	}
+	found := false
+	d.Value.Walk(func(m *Node) bool {
+		if !found && SameExpression(m, params) {
+			found = true
+		}
+		return !found
 	})
 	return found
 }

@@ -84,3 +84,36 @@ def rows_endpoint(rows: list):
         t.view_as(model.weight)
     )
     return {"ok": True}
+
+
+# Per-value validation: checking one update (or clipping another model) does
+# not validate a different update written in the same function.
+other = torch.nn.Linear(4, 2)
+
+
+@app.post("/two")
+def two_updates():
+    a = torch.tensor(request.json["a"])
+    b = torch.tensor(request.json["b"])
+    if not torch.isfinite(a).all():
+        raise ValueError("non-finite a")
+    model.weight.grad = a
+    model.bias.grad = b  # want: AIML193
+    return "ok"
+
+
+@app.post("/clip_other")
+def clip_other():
+    model.weight.grad = torch.tensor(request.json["g"])  # want: AIML193
+    torch.nn.utils.clip_grad_norm_(other.parameters(), 1.0)
+    return "ok"
+
+
+@app.post("/norm_other")
+def norm_other():
+    g = torch.tensor(request.json["g"])
+    h = torch.tensor(request.json["h"])
+    if h.norm() > 10.0:
+        raise ValueError("h too large")
+    model.weight.data.copy_(g)  # want: AIML193
+    return "ok"

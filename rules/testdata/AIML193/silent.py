@@ -86,3 +86,50 @@ def plain():
     w = torch.tensor(request.json["w"])
     model.weight.copy_(w)
     return "ok"
+
+
+# Per-value validation: each update checked, directly, through the array it
+# is built from, or as part of an aggregate built from it.
+@app.post("/two")
+def two_checked():
+    a = torch.tensor(request.json["a"])
+    b = torch.tensor(request.json["b"])
+    if not torch.isfinite(a).all() or not torch.isfinite(b).all():
+        abort(400)
+    model.weight.grad = a
+    model.bias.grad = b
+    return "ok"
+
+
+@app.post("/aggregate")
+def aggregate():
+    a = torch.tensor(request.json["a"])
+    b = torch.tensor(request.json["b"])
+    both = torch.cat([a.flatten(), b.flatten()])
+    if not torch.isfinite(both).all():
+        abort(400)
+    model.weight.grad = a
+    model.bias.grad = b
+    return "ok"
+
+
+# The edit's output: the check right after the update is built.
+@app.post("/fixed")
+def fixed():
+    payload = request.get_json()
+    for p, g in zip(model.parameters(), payload["grads"]):
+        grad = torch.tensor(g, dtype=p.dtype)
+        if not torch.isfinite(grad).all():
+            raise ValueError("non-finite values in grad")
+        p.grad = grad
+    optimizer.step()
+    return "ok"
+
+
+# Clipping the gradients of the parameters being written (loop variable).
+@app.post("/clip_loop")
+def clip_loop():
+    for p, g in zip(model.parameters(), request.json["grads"]):
+        p.grad = torch.tensor(g)
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    return "ok"
