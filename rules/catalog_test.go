@@ -82,3 +82,18 @@ func TestDocPages(t *testing.T) {
 		}
 	}
 }
+
+// TestMechanicalShare: at least 60% of registered rules offer a mechanical
+// fix (safe or unsafe edits) for their common form, so most pull-request
+// comments carry a one-click suggestion.
+func TestMechanicalShare(t *testing.T) {
+	n := 0
+	for _, r := range All() {
+		if r.Mechanical() {
+			n++
+		}
+	}
+	if 10*n < 6*len(All()) {
+		t.Errorf("%d of %d rules offer a mechanical fix, want at least 60%%", n, len(All()))
+	}
+}
