@@ -166,3 +166,12 @@ def view(request, slug):
 		}
 	}
 }
+
+func TestSourceName(t *testing.T) {
+	for l, want := range map[Label]string{PeerTaint: "a federated client's update", Net: "a network response",
+		WebBody | WebField: "a request body", WebField: "a request field", WebOther: "request data", HubDL: "a downloaded file", 0: "untrusted data"} {
+		if got := SourceName(l); got != want {
+			t.Errorf("SourceName(%b) = %q, want %q", l, got, want)
+		}
+	}
+}

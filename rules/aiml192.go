@@ -39,7 +39,11 @@ def push_gradients():
 			return
 		}
 		data := dataArg192(c)
-		if data == nil || p.Taint(data, taint192)&RemoteTaint == 0 {
+		if data == nil {
+			return
+		}
+		label := p.Taint(data, taint192) & RemoteTaint
+		if label == 0 {
 			return
 		}
 		if c.Is(pathLoaders192...) && isLocalPath192(p, data) {
@@ -49,10 +53,26 @@ def push_gradients():
 			return // owned by AIML230 (§4 row 1)
 		}
 		fd := p.ReportCall(c, fix192(p, c))
+		fd.Message = message192(c, label)
 		if c.Is(pathLoaders192...) {
 			fd.UnlessReportedBy([]string{"AIML174"}, data) // client-chosen PATH (§4 row 2)
 		}
 	},
+}
+
+// message192 names the source found and the remedy for this callee.
+func message192(c Call, label Label) string {
+	src := SourceName(label)
+	remedy := "Use a format that cannot carry code (safetensors, JSON)."
+	switch {
+	case c.Is("torch.load"):
+		remedy = "Pass weights_only=True."
+	case c.Is("numpy.load"):
+		remedy = "Pass allow_pickle=False."
+	case c.Is(qualify("pickle.", "load", "loads")...) || c.Is(qualify("cloudpickle.", "load", "loads")...) || c.Is(qualify("dill.", "load", "loads")...):
+		remedy = "Send JSON or safetensors instead."
+	}
+	return "Unpickling " + src + " with " + codeText(c.Func, 24) + ": whoever sends it runs code here. " + remedy
 }
 
 func fix192(p *Pass, c Call) *Fix {
@@ -71,6 +91,10 @@ func fix192(p *Pass, c Call) *Fix {
 				"unpickled.", ReplaceNode(Unparen(ap), "False")).
 				Changing("updates holding object arrays (`dtype=object`) or pickled objects now raise ValueError.")
 		}
+	}
+	if !c.Is("torch.load") && !c.Is("numpy.load") {
+		return GuidanceFix("Replace `" + callee + "(...)` with a format that cannot carry code: `json.loads` for plain " +
+			"values, `safetensors.torch.load` (or `safetensors.numpy.load`) for tensors and arrays, and send it that way.")
 	}
 	return GuidanceFix(guidance192)
 }

@@ -71,16 +71,34 @@ def apply_update():
 				return
 			}
 		}
-		if value == nil || p.Taint(value, taint193)&RemoteTaint == 0 || validated193(p, n, value) {
+		if value == nil {
 			return
 		}
+		label := p.Taint(value, taint193) & RemoteTaint
+		if label == 0 || validated193(p, n, value) {
+			return
+		}
+		var fd *Finding
 		if n.Kind == KAssignment {
-			p.Report(n, fix193(p, n, value))
-			return
+			fd = p.Report(n, fix193(p, n, value))
+		} else {
+			c, _ := p.AsCall(n)
+			fd = p.ReportCall(c, fix193(p, n, value))
 		}
-		c, _ := p.AsCall(n)
-		p.ReportCall(c, fix193(p, n, value))
+		fd.Message = message193(label)
 	},
+}
+
+// message193 names the sender the update came from.
+func message193(label Label) string {
+	from := "a remote worker"
+	switch {
+	case label&Peer != 0:
+		from = "a federated client"
+	case label&Net == 0:
+		from = "a request"
+	}
+	return "Update from " + from + " is applied to the model with no finiteness/norm check; one Byzantine sender can corrupt it."
 }
 
 func init() { register(AIML193) }

@@ -34,6 +34,9 @@ func TestRules(t *testing.T) {
 					if fd.Rule == r {
 						own++
 						checkFix(t, r, fd)
+						if n := len(fd.Message); n == 0 || n > 140 {
+							t.Errorf("%s line %d: message of %d characters, want 1..140: %q", r.ID, fd.Line, n, fd.Message)
+						}
 					}
 				}
 				switch filepath.Base(res.Path) {
