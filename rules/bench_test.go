@@ -130,3 +130,57 @@ func TestCorpusStats(t *testing.T) {
 	fmt.Printf("time share: parse %.0f%%, analysis %.0f%%\n", 100*sum(parse).Seconds()/all.Seconds(), 100*sum(analyse).Seconds()/all.Seconds())
 	fmt.Printf("findings by rule: %v\n", counts)
 }
+
+// TestCorpusSliceRatio measures, side by side in one run, tree-sitter
+// parsing alone against parsing plus every registered rule on the corpus
+// slice of every 10th .py file in sorted path order (PYGUARD_CORPUS=DIR).
+// The budget is 1.5x parse alone; the best of three rounds is reported.
+func TestCorpusSliceRatio(t *testing.T) {
+	root := os.Getenv("PYGUARD_CORPUS")
+	if root == "" {
+		t.Skip("set PYGUARD_CORPUS to a corpus directory")
+	}
+	var paths []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	sort.Strings(paths)
+	var srcs [][]byte
+	for i := 0; i < len(paths); i += 10 {
+		if src, err := os.ReadFile(paths[i]); err == nil && len(src) <= 5<<20 {
+			srcs = append(srcs, src)
+		}
+	}
+	engine := analyzer.NewEngine(All())
+	best := 0.0
+	var bestParse, bestScan time.Duration
+	for round := 0; round < 3; round++ {
+		var parse, scan time.Duration
+		for i, src := range srcs {
+			t0 := time.Now()
+			if _, err := analyzer.Parse(context.Background(), src); err != nil {
+				continue
+			}
+			t1 := time.Now()
+			tree, err := analyzer.Parse(context.Background(), src)
+			if err != nil {
+				continue
+			}
+			engine.Run(analyzer.NewFileFromTree(fmt.Sprint(i, ".py"), tree))
+			t2 := time.Now()
+			parse += t1.Sub(t0)
+			scan += t2.Sub(t1)
+		}
+		if r := scan.Seconds() / parse.Seconds(); best == 0 || r < best {
+			best, bestParse, bestScan = r, parse, scan
+		}
+	}
+	fmt.Printf("slice: %d files; parse alone %v, parse+rules %v (%d rules): ratio %.2f\n",
+		len(srcs), bestParse.Round(time.Millisecond), bestScan.Round(time.Millisecond), len(All()), best)
+	if best > 1.5 {
+		t.Errorf("scan costs %.2fx parse alone, budget 1.5x", best)
+	}
+}
