@@ -26,7 +26,7 @@ func (f *File) importDefs(s *Scope, n *Node) {
 			case KAliasedImport:
 				name, alias := c.Field("name"), c.Field("alias")
 				if name != nil && alias != nil {
-					s.addDef(&Def{Name: alias.Text(), Kind: DefImport, Target: alias, Stmt: n, Pos: pos, Import: compact(name.Text())})
+					s.addDef(&Def{Name: alias.Text(), Kind: DefImport, Target: alias, Stmt: n, Pos: pos, Import: canonicalQualname(compact(name.Text()))})
 				}
 			}
 		}
@@ -48,7 +48,7 @@ func (f *File) importDefs(s *Scope, n *Node) {
 		if strings.HasSuffix(mod, ".") {
 			return mod + name
 		}
-		return mod + "." + name
+		return canonicalQualname(mod + "." + name) // defining module -> re-exporting package
 	}
 	for _, c := range n.FieldAll("name") {
 		switch c.Kind {
@@ -99,7 +99,7 @@ func (f *File) qualname(n *Node) string {
 		if obj == "" || attr == nil {
 			return ""
 		}
-		return obj + "." + attr.Text()
+		return canonicalQualname(obj + "." + attr.Text())
 	}
 	return ""
 }
@@ -111,7 +111,7 @@ func (f *File) nameQualname(name string, s *Scope, pos uint32, depth int) string
 	sc := s.lookupScope(name)
 	if sc == nil {
 		if len(f.stars) == 1 && !builtins[name] {
-			return f.stars[0] + "." + name
+			return canonicalQualname(f.stars[0] + "." + name)
 		}
 		if builtins[name] {
 			return "builtins." + name
