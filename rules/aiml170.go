@@ -45,8 +45,14 @@ X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)`,
 			if !p.TypeIn(c.Receiver(), leakFitters) {
 				return
 			}
-			if sink170.reachesSplit(p, p.ScopeOf(n), assignedFrom(p, n, false)) {
+			s := p.ScopeOf(n)
+			defs := assignedFrom(p, n, false)
+			switch {
+			case sink170.reachesSplit(p, s, defs):
 				p.ReportCall(c, fix170(p, c))
+			case leaks170(p, s, n, defs):
+				// A column store or a manual holdout: no mechanical edit.
+				p.ReportCall(c, p.Guidance())
 			}
 		case "fit":
 			// R.fit(W), then V = R.transform(W), V later split.
@@ -54,7 +60,7 @@ X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)`,
 				return
 			}
 			w := Unparen(c.Arg(0, "X"))
-			if w == nil || w.Kind != KIdentifier {
+			if w == nil || (w.Kind != KIdentifier && dataRoot170(w) == nil) {
 				return
 			}
 			s := p.ScopeOf(n)
@@ -66,11 +72,10 @@ X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)`,
 				if t.Method() != "transform" || !SameExpression(t.Receiver(), c.Receiver()) {
 					continue
 				}
-				tw := Unparen(t.Arg(0, "X"))
-				if tw == nil || tw.Kind != KIdentifier || !tw.Is(w.Text()) {
+				if !sameFitData170(s, w, Unparen(t.Arg(0, "X"))) {
 					continue
 				}
-				if sink170.reachesSplit(p, s, assignedFrom(p, m, false)) {
+				if defs := assignedFrom(p, m, false); sink170.reachesSplit(p, s, defs) || leaks170(p, s, m, defs) {
 					p.ReportCall(c, p.Guidance())
 					return
 				}
@@ -80,3 +85,38 @@ X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)`,
 }
 
 func init() { register(AIML170) }
+
+// sameFitData170 reports whether transform argument tw is the data fit
+// argument w was: the same name W (the spec's form) or, in the notebook
+// spelling `imp.fit(X[:, 1:3])` / `X[:, 1:3] = imp.transform(X[:, 1:3])`,
+// the same subscript expression of a name whose binding is unchanged.
+func sameFitData170(s *Scope, w, tw *Node) bool {
+	if tw == nil {
+		return false
+	}
+	if w.Kind == KIdentifier {
+		return tw.Kind == KIdentifier && tw.Is(w.Text())
+	}
+	rw, rt := dataRoot170(w), dataRoot170(tw)
+	return rw != nil && rt != nil && SameExpression(w, tw) && s.DefAt(rw.Text(), rw.Start) == s.DefAt(rt.Text(), rt.Start)
+}
+
+// dataRoot170 returns the root name of a subscript of a name or of its
+// `.loc`/`.iloc`/`.values` (`X[:, 1:3]`, `df[cols]`, `df.loc[:, cols]`),
+// else nil.
+func dataRoot170(n *Node) *Node {
+	n = Unparen(n)
+	if n == nil || n.Kind != KSubscript {
+		return nil
+	}
+	v := Unparen(n.Field("value"))
+	if v != nil && v.Kind == KAttribute {
+		if nodeIs(v.Field("attribute"), "loc", "iloc", "values") {
+			v = Unparen(v.Field("object"))
+		}
+	}
+	if v == nil || v.Kind != KIdentifier {
+		return nil
+	}
+	return v
+}

@@ -469,6 +469,18 @@ func (st *leakStep) splitAgain(pos uint32, sinks map[string]bool, names ...strin
 	return false
 }
 
+// heldOutAgain reports whether a part of split t is split again by a
+// manual holdout (`X_fit, X_val = X_tr[:k], X_tr[k:]`): the moved fit
+// would leak into that split and be reported again.
+func (st *leakStep) heldOutAgain(t Call) bool {
+	for _, d := range assignedFrom(st.p, t.Node, true) {
+		if manualHoldout(st.p, st.s, st.s.Uses(d)) {
+			return true
+		}
+	}
+	return false
+}
+
 // cvCallOK reports whether CV call t can take a pipeline as its estimator
 // without changing anything else it does: no splats, no per-step fit
 // parameters, no returned estimators or incremental learning, and a scoring
@@ -578,7 +590,7 @@ func (st *leakStep) split170(t Call, use *Node) *Fix {
 		}
 		fitArgs += ", " + targets[2].Text()
 	}
-	if st.splitAgain(tstmt.End, leakCVFuncs, xtr, xte) {
+	if st.splitAgain(tstmt.End, leakCVFuncs, xtr, xte) || st.heldOutAgain(t) {
 		return nil
 	}
 	fitter := st.recvText()

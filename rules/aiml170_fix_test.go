@@ -242,6 +242,47 @@ func TestAIML170Fix(t *testing.T) {
 				"X_te = vectorizer.transform(X_te)\n",
 		},
 		{
+			name: "column store, then the frame split: guidance",
+			src: header + "df = load()\n" +
+				"df[\"x\"] = StandardScaler().fit_transform(df[[\"x\"]])\n" +
+				"train_df, test_df = train_test_split(df, test_size=0.2)\n",
+			line:     7,
+			guidance: true,
+		},
+		{
+			name: "column store, a selection of the frame cross-validated: guidance",
+			src: header + "def cv(df):\n" +
+				"    df.loc[:, COLS] = StandardScaler().fit_transform(df[COLS])\n" +
+				"    return cross_val_score(LogisticRegression(), df[COLS], df[\"y\"])\n",
+			line:     7,
+			guidance: true,
+		},
+		{
+			name: "manual holdout of the fitted name: guidance",
+			src: header + "X_s = StandardScaler().fit_transform(X)\n" +
+				"n = int(0.8 * len(X_s))\n" +
+				"X_tr, X_te = X_s[:n], X_s[n:]\n",
+			line:     6,
+			guidance: true,
+		},
+		{
+			name: "manual holdout with one read that is also a split: guidance",
+			src: header + "X_s = StandardScaler().fit_transform(X)\n" +
+				"X_tr = X_s[:100]\n" +
+				"X_te = X_s[100:]\n" +
+				"parts = train_test_split(X_s, y)\n",
+			line:     6,
+			guidance: true,
+		},
+		{
+			name: "training part held out again by slices: guidance",
+			src: header + "X_s = StandardScaler().fit_transform(X)\n" +
+				"X_tr, X_te, y_tr, y_te = train_test_split(X_s, y)\n" +
+				"X_fit, X_val = X_tr[:800], X_tr[800:]\n",
+			line:     6,
+			guidance: true,
+		},
+		{
 			name: "two statements on one line",
 			src: header + "X_s = StandardScaler().fit_transform(X); n = 1\n" +
 				"X_tr, X_te, y_tr, y_te = train_test_split(X_s, y)\n",

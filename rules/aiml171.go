@@ -28,14 +28,13 @@ X_test_s = scaler.transform(X_test)`,
 			return
 		}
 		s := p.ScopeOf(n)
-		test := false
+		var tests []*Node
 		for _, a := range []*Node{c.Pos(0), c.Pos(1), c.Kwarg("X"), c.Kwarg("y")} {
 			if isTestName(p, s, a) {
-				test = true
-				break
+				tests = append(tests, Unparen(a))
 			}
 		}
-		if !test {
+		if len(tests) == 0 || prefitCalibration171(p, c, tests) {
 			return
 		}
 		fd := p.ReportCall(c, fix171(p, s, c))
@@ -87,6 +86,9 @@ func fix171(p *Pass, s *Scope, c Call) *Fix {
 		if s.DefAt(root.Text(), m.Start) != s.DefAt(root.Text(), c.Node.Start) {
 			continue // receiver rebound since that fit
 		}
+		if !runsBefore171(m, c.Node) {
+			continue // the fit may not have run (another branch)
+		}
 		if ed, ok := RenameMethod(c, "transform"); ok {
 			recv := codeText(r, 40)
 			return p.Edits(Safe, "Call `"+recv+".transform("+argText(c.Args.NamedChild(0), 30)+")` instead of `fit_transform`, "+
@@ -128,4 +130,48 @@ func nameChainRoot(r *Node) *Node {
 		}
 	}
 	return nil
+}
+
+// validationNames are the conventional TEST names that spell a validation
+// set rather than the test set.
+var validationNames = map[string]bool{"X_val": true, "x_val": true, "X_valid": true, "val_X": true}
+
+// prefitCalibration171 reports whether c fits an already trained model's
+// calibrator on a validation set: the receiver is a
+// sklearn.calibration.CalibratedClassifierCV constructed with cv="prefit"
+// (or around sklearn.frozen.FrozenEstimator(...)), and every TEST name
+// passed is spelled as a validation set (`X_val`, `X_valid`, …). That is
+// the documented use of a held-out calibration set (scikit-learn's
+// plot_calibration_multiclass example), not a refit on the test set; found
+// on the corpus.
+func prefitCalibration171(p *Pass, c Call, tests []*Node) bool {
+	for _, t := range tests {
+		if !validationNames[t.Text()] {
+			return false
+		}
+	}
+	if p.TypeOf(c.Receiver()) != "sklearn.calibration.CalibratedClassifierCV" {
+		return false
+	}
+	ctor, ok := p.TypingCall(c.Receiver())
+	if !ok {
+		return false
+	}
+	if l := LiteralValue(ctor.Kwarg("cv")); l.Kind == LitStr && l.Str == "prefit" {
+		return true
+	}
+	est, ok := p.AsCall(ctor.Arg(0, "estimator", "base_estimator"))
+	return ok && est.Is("sklearn.frozen.FrozenEstimator")
+}
+
+// runsBefore171 reports whether earlier call m surely ran before call c:
+// the block (or module) whose statement holds m also holds c, so m is not
+// in a branch, loop body or handler that c's path may skip.
+func runsBefore171(m, c *Node) bool {
+	stmt := Statement(m)
+	if stmt == nil {
+		return false
+	}
+	blk := stmt.Parent()
+	return blk != nil && (blk.Kind == KBlock || blk.Kind == KModule) && blk.Contains(c)
 }

@@ -33,6 +33,16 @@ cur = scaler.fit_transform(X_test)
 ks_2samp(ref, cur)
 other = scaler.fit_transform(X_test)
 print(other)
+
+
+def drift(x_val, ref):
+    return ks_2samp(ref, StandardScaler().fit_transform(x_val))
+
+
+def holdout_drift(X, n):
+    head, tail = X[:n], X[n:]
+    cur = StandardScaler().fit_transform(tail)
+    return ks_2samp(StandardScaler().fit_transform(head), cur)
 `
 	f, err := analyzer.NewFile(context.Background(), "drift.py", []byte(src))
 	if err != nil {
@@ -50,8 +60,8 @@ print(other)
 		}
 		return lines
 	}
-	if got := run(AIML171); len(got) != 3 {
-		t.Fatalf("without AIML269: AIML171 lines %v, want 8, 9, 11", got)
+	if got := run(AIML171); len(got) != 5 {
+		t.Fatalf("without AIML269: AIML171 lines %v, want 8, 9, 11, 16, 21", got)
 	}
 	if got := run(AIML171, fake269); len(got) != 1 || got[0] != 11 {
 		t.Fatalf("with AIML269: AIML171 lines %v, want only 11", got)

@@ -114,3 +114,34 @@ class Experiment:
         X_s = self.scaler.fit_transform(X)  # want: AIML170
         X_tr, X_te, y_tr, y_te = train_test_split(X_s, y)
         return X_tr, X_te
+
+
+# Guidance: a column fitted on all rows, then the frame split.
+def column_store(df):
+    df["amount"] = StandardScaler().fit_transform(df[["amount"]])  # want: AIML170
+    train_df, test_df = train_test_split(df, test_size=0.2)
+    return train_df, test_df
+
+
+# Guidance: the frame's selection is cross-validated.
+def column_store_cv(df, cols):
+    df[cols] = StandardScaler().fit_transform(df[cols])  # want: AIML170
+    X_df = df.drop("y", axis=1)
+    return cross_val_score(LogisticRegression(), X_df, df["y"])
+
+
+# Guidance: a manual holdout is the split.
+def manual_holdout(X):
+    X_s = StandardScaler().fit_transform(X)  # want: AIML170
+    n = int(0.8 * len(X_s))
+    X_tr, X_te = X_s[:n], X_s[n:]
+    return X_tr, X_te
+
+
+# Guidance: train and test indices of one permutation.
+def permuted(X):
+    X_s = MinMaxScaler().fit_transform(X)  # want: AIML170
+    perm = np.random.permutation(len(X_s))
+    tr, te = perm[:80], perm[80:]
+    X_tr, X_te = X_s[tr], X_s[te]
+    return X_tr, X_te

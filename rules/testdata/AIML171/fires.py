@@ -71,3 +71,69 @@ def refit_in_place(X, y):
     X_tr, X_te, y_tr, y_te = train_test_split(X, y)
     X_te = StandardScaler().fit_transform(X_te)  # want: AIML171
     return X_te
+
+
+# --- Test sets that do not come from train_test_split ---
+import pandas as pd
+
+train_df = pd.read_csv("train.csv")
+test_df = pd.read_csv("test.csv")
+X_train = train_df.drop("label", axis=1)
+X_test = test_df.drop("label", axis=1)
+std = StandardScaler()
+X_train = std.fit_transform(X_train)
+X_test = std.fit_transform(X_test)  # want: AIML171
+
+
+# A conventional test name as a parameter.
+def evaluate(model, x_test, y):
+    model.fit(x_test, y)  # want: AIML171
+    return model
+
+
+# A validation set loaded separately, fitted by a selector.
+def select(X_val, y_val):
+    sel2 = SelectKBest(k=3)
+    return sel2.fit(X_val, y_val)  # want: AIML171
+
+
+# The other conventional spellings.
+def conventions(load):
+    X_valid = load("valid")
+    X_holdout = load("holdout")
+    test_X = load("test")
+    val_X = load("val")
+    StandardScaler().fit_transform(X_valid)  # want: AIML171
+    StandardScaler().fit(X=X_holdout)  # want: AIML171
+    KMeans(n_clusters=3).fit_predict(test_X)  # want: AIML171
+    StandardScaler().partial_fit(val_X)  # want: AIML171
+
+
+# --- The test part of a manual holdout ---
+def manual_holdout(X, y):
+    n = int(0.8 * len(X))
+    X_tr, X_te = X[:n], X[n:]
+    mm2 = StandardScaler()
+    mm2.fit_transform(X_tr)
+    return mm2.fit_transform(X_te)  # want: AIML171
+
+
+def iloc_holdout(df, n_test):
+    train = df.iloc[:-n_test]
+    test = df.iloc[-n_test:].copy()
+    return StandardScaler().fit(test)  # want: AIML171
+
+
+def inline_bound(X):
+    head = X[: int(0.75 * len(X))]
+    tail = X[int(0.75 * len(X)) :]
+    return StandardScaler().fit_transform(tail), head  # want: AIML171
+
+
+# A prefit calibrator fitted on the test set itself (not a validation set).
+from sklearn.calibration import CalibratedClassifierCV
+
+
+def calibrate_on_test(rf, X_test, y):
+    cal = CalibratedClassifierCV(rf, cv="prefit")
+    return cal.fit(X_test, y)  # want: AIML171

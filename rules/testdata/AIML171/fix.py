@@ -50,3 +50,62 @@ X_test_c = StandardScaler().fit_transform(X_test)  # want: AIML171
 from sklearn.linear_model import LogisticRegression
 
 LogisticRegression().fit(X_test, y_test)  # want: AIML171
+
+
+# A test set loaded from its own file, the scaler fitted on the training set: safe rename.
+import pandas as pd
+
+X_train_f = pd.read_csv("train.csv").values
+X_test = pd.read_csv("test.csv").values
+std = StandardScaler()
+X_train_f = std.fit_transform(X_train_f)
+X_test = std.fit_transform(X_test)  # want: AIML171
+
+
+# The test part of a manual holdout, the scaler fitted on the head: safe rename.
+def holdout(X, n):
+    X_tr, X_te = X[:n], X[n:]
+    sc3 = StandardScaler()
+    X_tr = sc3.fit_transform(X_tr)
+    X_te = sc3.fit_transform(X_te)  # want: AIML171
+    return X_tr, X_te
+
+
+# A validation set with no earlier fit of the receiver on training data: guidance.
+def validation_only(X_val):
+    sc4 = StandardScaler()
+    return sc4.fit_transform(X_val)  # want: AIML171
+
+
+# The earlier fit was on another conventional test name: guidance.
+def fitted_on_validation(X_val, X_test):
+    sc5 = StandardScaler()
+    sc5.fit(X_val)  # want: AIML171
+    return sc5.fit_transform(X_test)  # want: AIML171
+
+
+# A second positional argument (y) on the tail of a holdout: guidance, though fitted on the head.
+def other_tail(X, n):
+    first = X[:n]
+    sc6 = StandardScaler()
+    sc6.fit(first)
+    tail = X[n:]
+    return sc6.fit_transform(tail, None)  # want: AIML171
+
+
+# The earlier fit is in another branch, so it may not have run: guidance.
+def branches(X_tr, X_test, training):
+    sc7 = StandardScaler()
+    if training:
+        return sc7.fit_transform(X_tr)
+    else:
+        return sc7.fit_transform(X_test)  # want: AIML171
+
+
+# The earlier fit ran in an enclosing block: safe rename.
+def nested(X_tr, X_test, extra):
+    sc8 = StandardScaler()
+    sc8.fit(X_tr)
+    if extra:
+        return sc8.fit_transform(X_test)  # want: AIML171
+    return None

@@ -24,8 +24,9 @@ accuracy_score(y_test, pred)
 clf.fit(X_train, y_train)
 
 # TEST name reassigned after the split.
-X_test = scaler.transform(X_test)
-clf.fit(X_test, y_train)
+H_tr, H_te = train_test_split(X)
+H_te = np.vstack([H_tr, H_te])
+clf.fit(H_te, y)
 
 # Test array passed as a later keyword, not X=/y=.
 clf.fit(X_train, y_train, sample_weight=y_test)
@@ -67,3 +68,82 @@ def sub_split(X, y):
     rt_model = make_pipeline(RandomTreesEmbedding(), LogisticRegression())
     rt_model.fit(X_train_linear, y_train_linear)
     return rt_model.score(X_test, y_test)
+
+
+# --- Look-alikes of the new TEST names ---
+from sklearn.preprocessing import PolynomialFeatures
+
+
+# Names that merely contain "test" (or "val") in another sense.
+def not_test_sets(X, load):
+    X_test_grid = np.linspace(0, 1, 50).reshape(-1, 1)
+    latest = load("latest")
+    X_testing = load("testing")
+    val_score = load("scores")
+    x_values = np.arange(10).reshape(-1, 1)
+    StandardScaler().fit(X_test_grid)
+    StandardScaler().fit(latest)
+    StandardScaler().fit(X_testing)
+    StandardScaler().fit(val_score)
+    PolynomialFeatures(2).fit_transform(x_values)
+
+
+# A conventional name from the module scope, not assigned in this function.
+X_holdout = np.random.rand(10, 4)
+
+
+def uses_module_holdout(model):
+    model.fit(X_holdout)
+
+
+# The validation set only in eval_set= / validation_data= (early stopping).
+def early_stopping(model, X_tr, y_tr, X_val, y_val):
+    model.fit(X_tr, y_tr, eval_set=[(X_val, y_val)])
+    model.fit(X_tr, y_tr, validation_data=(X_val, y_val))
+    return model.predict(X_val)
+
+
+# Fitting on the head (training part) of a manual holdout.
+def fit_on_head(X, n):
+    X_tr, X_te = X[:n], X[n:]
+    sc = StandardScaler()
+    sc.fit_transform(X_tr)
+    return sc.transform(X_te)
+
+
+# A tail slice without the matching head slice, or with a different bound.
+def tails_only(X, n):
+    rest = X[n:]
+    first = X[:10]
+    others = X[20:]
+    StandardScaler().fit(rest)
+    return StandardScaler().fit(others), first
+
+
+# Shifted sequences (inputs and next-step targets) are not a holdout.
+def shifted(seq, model):
+    inputs = seq[:-1]
+    targets = seq[1:]
+    return model.fit(inputs, targets)
+
+
+# The tail part reassigned before the fit.
+def tail_rebound(X, n):
+    X_a, X_b = X[:n], X[n:]
+    X_b = np.vstack([X_a, X_b])
+    return StandardScaler().fit(X_b)
+
+
+# A prefit model calibrated on a held-out validation set (scikit-learn's
+# plot_calibration_multiclass example): the test set stays untouched.
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.ensemble import RandomForestClassifier
+
+
+def calibrate(X):
+    X_tr, y_tr = X[:600], y[:600]
+    X_valid, y_valid = X[600:1000], y[600:1000]
+    rf = RandomForestClassifier(n_estimators=25).fit(X_tr, y_tr)
+    cal_clf = CalibratedClassifierCV(rf, method="sigmoid", cv="prefit")
+    cal_clf.fit(X_valid, y_valid)
+    return cal_clf
