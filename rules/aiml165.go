@@ -66,7 +66,28 @@ def predict(body: dict):
 // reindexedColumns: c is the receiver of a `.reindex(...)` call that has a
 // `columns=` keyword (`pd.get_dummies(df).reindex(columns=COLS)`).
 func reindexedColumns(p *Pass, c Call) bool {
-	recv := c.Node
+	if reindexReceiver165(p, c.Node) {
+		return true
+	}
+	// query = pd.get_dummies(df); query = query.reindex(columns=COLS): the
+	// frame is aligned before any other use.
+	defs := p.BindingsOf(c.Node)
+	if len(defs) != 1 || defs[0].Unpacked {
+		return false
+	}
+	uses := p.ScopeOf(defs[0].Target).Uses(defs[0])
+	for _, u := range uses {
+		if !reindexReceiver165(p, u) {
+			return false
+		}
+	}
+	return len(uses) > 0
+}
+
+// reindexReceiver165: n is the receiver of a `.reindex(...)` call with a
+// `columns=` keyword.
+func reindexReceiver165(p *Pass, n *Node) bool {
+	recv := n
 	for recv.Parent() != nil && recv.Parent().Kind == KParenthesized {
 		recv = recv.Parent()
 	}

@@ -70,3 +70,20 @@ def html():
     if (src := request.form["page"]):
         return str(pd.read_html(src))  # want: AIML161
     return ""
+
+
+# A `{name:path}` segment matches "/", and a query parameter is not in the
+# path template: both are request data.
+from fastapi import APIRouter
+
+files_router = APIRouter()
+
+
+@files_router.get("/preview/{source:path}")
+async def preview_path(source: str):
+    return pd.read_csv(source).head().to_json()  # want: AIML161
+
+
+@files_router.get("/preview/{name}")
+async def preview_query(name: str, url: str):
+    return pd.read_csv(url + name).head().to_json()  # want: AIML161

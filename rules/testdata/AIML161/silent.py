@@ -70,3 +70,18 @@ def ternary():
     name = request.args["n"]
     chosen = name if name in ("a", "b") else "a"
     return pd.read_csv(chosen).to_json()
+
+
+# A FastAPI path parameter matches no "/": neither a URL nor a path out of
+# the working directory (toshi-ml-api).
+from fastapi import APIRouter
+
+router = APIRouter()
+
+
+@router.post("/train/{model_id}/{col}")
+async def train(model_id: str, col: str):
+    df = pd.read_csv(model_id + ".csv")
+    name = f"data/{model_id}.csv"
+    other = pd.read_csv(name)
+    return {"rows": len(df) + len(other), "col": col}

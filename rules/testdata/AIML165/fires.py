@@ -92,3 +92,12 @@ class RayScorer:
         body = await request.json()
         Z = skp.OneHotEncoder().fit_transform(pd.DataFrame(body["rows"]))  # want: AIML165
         return self.model.predict(Z).tolist()
+
+
+# Used before it is aligned: the model sees the client's columns.
+@flask_app.route("/predict-late-align", methods=["POST"])
+def predict_late_align():
+    query = pd.get_dummies(pd.DataFrame(request.json))  # want: AIML165
+    score = model.predict(query)
+    query = query.reindex(columns=TRAIN_COLUMNS, fill_value=0)
+    return jsonify(score=list(score))

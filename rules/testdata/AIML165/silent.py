@@ -84,3 +84,17 @@ def untyped(body: dict):
     Z = LOADED.fit_transform(pd.DataFrame(body["rows"]))
     W = ENC.fit_transform(X=pd.DataFrame(body["rows"]))
     return {"y": clf.predict(Z + W).tolist()}
+
+
+# Aligned in the next statement, before any other use (sklearnflask).
+from flask import Flask, jsonify, request
+
+flask_app = Flask(__name__)
+model = load_model()
+
+
+@flask_app.route("/predict-aligned", methods=["POST"])
+def predict_aligned():
+    query = pd.get_dummies(pd.DataFrame(request.json))
+    query = query.reindex(columns=TRAIN_COLUMNS, fill_value=0)
+    return jsonify(prediction=list(model.predict(query)))
