@@ -49,8 +49,8 @@ def push_gradients():
 		if c.Is(pathLoaders192...) && isLocalPath192(p, data) {
 			return // a local file path, not received bytes
 		}
-		if fn := p.FuncOf(n); fn != nil && fn.Route == RouteBento {
-			return // owned by AIML230 (§4 row 1)
+		if fn := p.FuncOf(n); fn != nil && fn.Route == RouteBento && label&WebTaint != 0 {
+			return // parameter-derived: owned by AIML230 (§4 row 1); a network response stays ours
 		}
 		fd := p.ReportCall(c, fix192(p, c))
 		fd.Message = message192(c, label)

@@ -104,3 +104,17 @@ async def fetch_update(url):
         async with session.get(url) as resp:
             data = await resp.read()
     return _pickle.loads(gzip.decompress(data))  # want: AIML192
+
+
+# Inside a BentoML API a network response is still this rule's: AIML230
+# owns only the API's parameter-derived data.
+import bentoml
+import requests
+
+svc = bentoml.Service("fetcher")
+
+
+@svc.api(input=bentoml.io.Text(), output=bentoml.io.Text())
+def fetch(url_key: str) -> str:
+    blob = requests.get("https://models.internal/latest", timeout=5).content
+    return str(pickle.loads(blob))  # want: AIML192

@@ -53,7 +53,7 @@ svc = bentoml.Service("aggregator")
 
 @svc.api(input=bentoml.io.File(), output=bentoml.io.Text())
 def push(data):
-    return str(pickle.loads(data.read()))
+    return str(pickle.loads(data.read()))  # want: AIML230
 
 
 # A client-chosen PATH into joblib.load is AIML174(a)'s.

@@ -2,4 +2,4 @@
 import ray
 import ray.serve
 
-ray.init(dashboard_host="0.0.0.0")
+ray.init(dashboard_host="0.0.0.0")  # want: AIML231

@@ -2,4 +2,4 @@
 import ray
 from ray import serve
 
-ray.init(dashboard_host="0.0.0.0")
+ray.init(dashboard_host="0.0.0.0")  # want: AIML231
