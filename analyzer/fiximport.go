@@ -307,5 +307,5 @@ func (t *Tree) Newline() string {
 // import): a fix that writes a name must leave it Bound.
 func (f *File) Bound(n *Node) bool {
 	name := n.Text()
-	return builtins[name] || len(f.stars) > 0 || f.ScopeOf(n).lookupScope(name) != nil
+	return builtins[name] || len(f.stars) > 0 || f.ScopeOf(n).lookupScope(name) != nil || ComprehensionBinds(n)
 }

@@ -24,10 +24,20 @@ var AIML195 = &Rule{
 	Kinds: EnvSetKinds(),
 	Check: func(p *Pass, n *Node) {
 		for _, e := range p.EnvSets(n) {
-			if ncclPluginVars195[e.Key] && (p.IsWorldWritablePath(e.Value) || p.Taint(e.Value, nil)&RemoteTaint != 0) {
-				p.ReportEnvSet(e, p.Guidance())
-				return // one finding per reported statement or call
+			if !ncclPluginVars195[e.Key] {
+				continue
 			}
+			// The spec's message names both causes; say which one this is.
+			msg := "NCCL plugin library path is world-writable; whoever writes it runs code inside every training rank."
+			if !p.IsWorldWritablePath(e.Value) {
+				label := p.Taint(e.Value, nil) & RemoteTaint
+				if label == 0 {
+					continue
+				}
+				msg = "NCCL plugin library path comes from " + SourceName(label) + "; its sender runs code inside every training rank."
+			}
+			p.ReportEnvSet(e, p.Guidance()).Message = msg
+			return // one finding per reported statement or call
 		}
 	},
 }

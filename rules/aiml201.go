@@ -37,8 +37,17 @@ def run_stage():
 		if fn == nil {
 			return
 		}
-		if bad, _ := rpcInjection201(p, fn); bad {
-			p.ReportCall(c, p.Guidance())
+		bad, lookup := rpcInjection201(p, fn)
+		if !bad {
+			return
+		}
+		fd := p.ReportCall(c, p.Guidance())
+		// The spec's message names both forms; say which one this is.
+		if lookup == nil {
+			fd.Message = "RPC target function is " + codeText(fn, 30) + ": the caller can run any code on the remote stage."
+		} else if key := dynamicLookupKey201(p, lookup); key != nil {
+			fd.Message = "RPC target function is chosen by " + SourceName(p.Taint(key, nil)&RemoteTaint) +
+				"; the caller can run any code on the remote stage."
 		}
 	},
 }
