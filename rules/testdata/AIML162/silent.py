@@ -65,7 +65,7 @@ class Batched:
 
     @serve.batch(max_batch_size=16)
     async def handle(self, rows: list):
-        X = self.scaler.fit_transform(np.asarray(rows))
+        X = self.scaler.fit_transform(np.asarray(rows))  # want: AIML235
         return self.model.predict(X).tolist()
 
 
@@ -76,7 +76,7 @@ class BentoBatched:
 
     @bentoml.api(batchable=True)
     def score(self, rows: np.ndarray) -> np.ndarray:
-        return self.model.predict(self.scaler.fit_transform(rows))
+        return self.model.predict(self.scaler.fit_transform(rows))  # want: AIML235
 
 
 # Untyped receiver (loaded artifact) and a class outside SCALERS.

@@ -69,7 +69,7 @@ class Batched:
 
     @serve.batch
     async def handle(self, rows: list):
-        Z = self.encoder.fit_transform(np.asarray(rows))
+        Z = self.encoder.fit_transform(np.asarray(rows))  # want: AIML235
         return clf.predict(pd.get_dummies(pd.DataFrame(rows)) + Z).tolist()
 
 

@@ -69,8 +69,8 @@ IPCA = IncrementalPCA(n_components=4)
 class Batched:
     @serve.batch(max_batch_size=32)
     async def handle(self, rows: list):
-        IPCA.partial_fit(np.asarray(rows))
-        return clf.predict(PCA(n_components=2).fit_transform(np.asarray(rows))).tolist()
+        IPCA.partial_fit(np.asarray(rows))  # want: AIML235
+        return clf.predict(PCA(n_components=2).fit_transform(np.asarray(rows))).tolist()  # want: AIML235
 
 
 # partial_fit of IncrementalPCA on server data in a route.

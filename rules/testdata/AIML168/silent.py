@@ -65,7 +65,7 @@ import bentoml
 class Batched:
     @bentoml.api(batchable=True)
     def pick(self, rows: np.ndarray) -> np.ndarray:
-        return model.predict(VarianceThreshold(threshold=rows.std()).fit_transform(rows))
+        return model.predict(VarianceThreshold(threshold=rows.std()).fit_transform(rows))  # want: AIML235
 
 
 # Keywords outside the listed set (score_func, alpha) and an untyped selector.

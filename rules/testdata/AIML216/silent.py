@@ -40,7 +40,7 @@ def alias():
 @app.get("/const-name")
 def const_name():
     uri = f"models:/{CHURN}/{request.args['stage']}"
-    return {"ok": mlflow.pyfunc.load_model(uri) is not None}
+    return {"ok": mlflow.pyfunc.load_model(uri) is not None}  # want: AIML236
 
 
 @app.post("/guarded")
