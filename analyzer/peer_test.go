@@ -171,10 +171,11 @@ class NotAStrategy:
 	}
 }
 
-// Other labels stay intra-procedural (§3.6): a web-tainted argument passed
-// from a route handler, or from an aggregate method, does not taint the
-// callee.
-func TestTaintPeerOnlyForPeer(t *testing.T) {
+// The one-level flow of peer updates is the module's general one
+// (interproc.go): a network body received in an aggregate method flows into
+// the callee like a peer update; a web value flows only from a ROUTE
+// HANDLER's call site.
+func TestTaintPeerFlowIsTheGeneralFlow(t *testing.T) {
 	src := `import requests
 from flask import Flask, request
 from flwr.server.strategy import FedAvg
@@ -184,56 +185,25 @@ class S(FedAvg):
     def aggregate_fit(self, server_round, results, failures):
         self._use(requests.get("http://x").content)
         use(request.args["q"])
+        only_from_aggregate(request.args["q"])
 
     def _use(self, body):
-        sink(body)                                      # Q1
+        sink(body)                                      # Q1 NET-TAINT received in the caller
 
 def use(q):
-    sink(q)                                             # Q2
+    sink(q)                                             # Q2 from the route only
+
+def only_from_aggregate(q):
+    sink(q)                                             # Q3 web data from a non-route caller
 
 @app.post("/x")
 def view():
     use(request.data)
 `
 	f := parseFile(t, src)
-	for _, m := range []string{"# Q1", "# Q2"} {
-		if got := taintOf(t, f, m, nil); got != 0 {
-			t.Errorf("%s: taint = %b, want 0", m, got)
-		}
-	}
-}
-
-func TestBindArgs(t *testing.T) {
-	src := `def g(a, b=1, *rest, c=2, **kw):
-    pass
-
-g(x0, x1, x2, x3, c=k1, d=k2)
-`
-	f := parseFile(t, src)
-	callee := f.Funcs[0]
-	var call Call
-	for i := range f.Tree.Nodes {
-		if n := &f.Tree.Nodes[i]; n.Kind == KCall {
-			call, _ = f.AsCall(n)
-		}
-	}
-	got := map[string][]string{}
-	for p, args := range bindArgs(call, callee, 0) {
-		for _, a := range args {
-			got[p.Name] = append(got[p.Name], a.Text())
-		}
-	}
-	want := map[string]string{"a": "x0", "b": "x1", "rest": "x2 x3", "c": "k1", "kw": "k2"}
-	for name, w := range want {
-		s := ""
-		for i, a := range got[name] {
-			if i > 0 {
-				s += " "
-			}
-			s += a
-		}
-		if s != w {
-			t.Errorf("%s <- %q, want %q", name, s, w)
+	for m, w := range map[string]Label{"# Q1": Net, "# Q2": WebBody, "# Q3": 0} {
+		if got := taintOf(t, f, m, nil); got != w {
+			t.Errorf("%s: taint = %b, want %b", m, got, w)
 		}
 	}
 }

@@ -14,6 +14,10 @@ const (
 	// carries Net too (the label PeerTaint): `&Net` and `&RemoteTaint`
 	// queries match it, and `&Peer` tells it apart from other network bodies.
 	Peer
+	// firstSummaryBit is no source: it and the bits above it stand for the
+	// parameters of a function while its summary is computed (interproc.go).
+	// New labels go above this line.
+	firstSummaryBit
 )
 
 // Source sets rules name.
@@ -92,12 +96,19 @@ var (
 
 type taintKey struct {
 	node int32
+	ctx  int64 // flow.ctx
 	spec *TaintSpec
 }
 
 // Taint returns the sources that reach expression n (§3.5–§3.7), computed
-// intra-procedurally. spec may be nil for the shared defaults.
+// intra-procedurally and one level across the functions of the module
+// (interproc.go). spec may be nil for the shared defaults.
 func (f *File) Taint(n *Node, spec *TaintSpec) Label {
+	return f.taintIn(n, flow{spec: spec})
+}
+
+// taintIn is Taint in the context fl (interproc.go).
+func (f *File) taintIn(n *Node, fl flow) Label {
 	n = Unparen(n)
 	if n == nil {
 		return 0
@@ -105,7 +116,7 @@ func (f *File) Taint(n *Node, spec *TaintSpec) Label {
 	if f.taintCache == nil {
 		f.taintCache = map[taintKey]Label{}
 	}
-	k := taintKey{n.idx, spec}
+	k := taintKey{n.idx, fl.ctx, fl.spec}
 	if l, ok := f.taintCache[k]; ok {
 		return l
 	}
@@ -114,44 +125,44 @@ func (f *File) Taint(n *Node, spec *TaintSpec) Label {
 	}
 	f.depth++
 	f.taintCache[k] = 0 // cycle guard
-	l := f.taint(n, spec)
+	l := f.taint(n, fl)
 	f.depth--
 	f.taintCache[k] = l
 	return l
 }
 
-func (f *File) taintAll(spec *TaintSpec, nodes ...*Node) Label {
+func (f *File) taintAll(fl flow, nodes ...*Node) Label {
 	var l Label
 	for _, n := range nodes {
-		l |= f.Taint(n, spec)
+		l |= f.taintIn(n, fl)
 	}
 	return l
 }
 
-func (f *File) taint(n *Node, spec *TaintSpec) Label {
+func (f *File) taint(n *Node, fl flow) Label {
 	switch n.Kind {
 	case KIdentifier:
-		return f.nameTaint(n, spec)
+		return f.nameTaint(n, fl)
 	case KAttribute:
-		return f.attrTaint(n, spec)
+		return f.attrTaint(n, fl)
 	case KCall:
-		return f.callTaint(n, spec)
+		return f.callTaint(n, fl)
 	case KSubscript:
-		return f.Taint(n.Field("value"), spec)
+		return f.taintIn(n.Field("value"), fl)
 	case KBinaryOperator:
 		switch op := n.Field("operator"); {
 		case op == nil:
 		case op.Is("+"), op.Is("%"), op.Is("/"):
-			return f.taintAll(spec, n.Field("left"), n.Field("right"))
+			return f.taintAll(fl, n.Field("left"), n.Field("right"))
 		}
 		return 0
 	case KBooleanOperator:
-		return f.taintAll(spec, n.Field("left"), n.Field("right"))
+		return f.taintAll(fl, n.Field("left"), n.Field("right"))
 	case KString:
 		var l Label
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if c.Kind == KInterpolation {
-				l |= f.Taint(c.Field("expression"), spec)
+				l |= f.taintIn(c.Field("expression"), fl)
 			}
 		}
 		return l
@@ -159,16 +170,16 @@ func (f *File) taint(n *Node, spec *TaintSpec) Label {
 		var l Label
 		for _, c := range n.NamedChildren() {
 			if c.Kind == KPair {
-				l |= f.taintAll(spec, c.Field("key"), c.Field("value"))
+				l |= f.taintAll(fl, c.Field("key"), c.Field("value"))
 				continue
 			}
-			l |= f.Taint(c, spec)
+			l |= f.taintIn(c, fl)
 		}
 		return l
 	case KListSplat, KDictSplat, KAwait:
-		return f.Taint(n.NamedChild(0), spec)
+		return f.taintIn(n.NamedChild(0), fl)
 	case KNamedExpression:
-		return f.Taint(n.Field("value"), spec)
+		return f.taintIn(n.Field("value"), fl)
 	case KConditionalExpression:
 		parts := n.NamedChildren()
 		if len(parts) != 3 {
@@ -177,28 +188,28 @@ func (f *File) taint(n *Node, spec *TaintSpec) Label {
 		if f.isAllowListTernary(parts[0], parts[1], parts[2]) {
 			return 0
 		}
-		return f.taintAll(spec, parts[0], parts[2])
+		return f.taintAll(fl, parts[0], parts[2])
 	case KListComprehension, KSetComprehension, KGeneratorExpression, KDictComprehension:
 		var l Label
 		for _, c := range n.NamedChildren() {
 			switch c.Kind {
 			case KForInClause:
-				l |= f.Taint(c.Field("right"), spec)
+				l |= f.taintIn(c.Field("right"), fl)
 			case KIfClause:
 			default:
 				if c.FieldName() == "body" {
-					l |= f.Taint(c, spec)
+					l |= f.taintIn(c, fl)
 				}
 			}
 		}
 		return l
 	case KPair:
-		return f.taintAll(spec, n.Field("key"), n.Field("value"))
+		return f.taintAll(fl, n.Field("key"), n.Field("value"))
 	}
 	return 0
 }
 
-func (f *File) nameTaint(n *Node, spec *TaintSpec) Label {
+func (f *File) nameTaint(n *Node, fl flow) Label {
 	name := n.Text()
 	// Comprehension variables take the taint of their iterable.
 	for p := n.Parent(); p != nil && p.Kind != KFunctionDefinition && p.Kind != KLambda && p.Kind != KModule; p = p.Parent() {
@@ -206,7 +217,7 @@ func (f *File) nameTaint(n *Node, spec *TaintSpec) Label {
 		case KListComprehension, KSetComprehension, KGeneratorExpression, KDictComprehension:
 			for _, c := range p.NamedChildren() {
 				if c.Kind == KForInClause && bindsName(c.Field("left"), name) && !c.Contains(n) {
-					return f.Taint(c.Field("right"), spec)
+					return f.taintIn(c.Field("right"), fl)
 				}
 			}
 		}
@@ -221,17 +232,15 @@ func (f *File) nameTaint(n *Node, spec *TaintSpec) Label {
 	}
 	switch d.Kind {
 	case DefAssign, DefFor, DefWith:
-		return f.Taint(d.Value, spec)
+		return f.taintIn(d.Value, fl)
 	case DefAugment:
-		l := f.Taint(d.Value, spec)
+		l := f.taintIn(d.Value, fl)
 		if prev := s.DefAt(name, d.Stmt.Start); prev != nil && prev != d {
-			l |= f.Taint(prev.Target, spec)
+			l |= f.taintIn(prev.Target, fl)
 		}
 		return l
 	case DefParam:
-		if fn := s.Func(); fn != nil {
-			return fn.ParamLabel(d.Param) | f.peerArgTaint(fn, d.Param, spec)
-		}
+		return f.paramTaint(s, d.Param, fl)
 	}
 	return 0
 }
@@ -261,8 +270,10 @@ func (s *Scope) guarded(name string, after, pos uint32) bool {
 }
 
 // requestObject reports which framework's request object n is: "flask"
-// for the flask.request global, "fastapi"/"django" for request parameters.
-func (f *File) requestObject(n *Node) string {
+// for the flask.request global, "fastapi"/"django" for request parameters
+// (and, in a rule's query, for parameters a ROUTE HANDLER of the module
+// passes one to: interproc.go).
+func (f *File) requestObject(n *Node, fl flow) string {
 	n = Unparen(n)
 	if n == nil || n.Kind != KIdentifier {
 		return ""
@@ -280,14 +291,17 @@ func (f *File) requestObject(n *Node) string {
 		return ""
 	}
 	if fn := s.Func(); fn != nil {
-		return fn.RequestParam(d.Param)
+		if r := fn.RequestParam(d.Param); r != "" || fl.ctx != ctxFull {
+			return r
+		}
+		return f.inboundRequestObject(fn, d.Param)
 	}
 	return ""
 }
 
-func (f *File) attrTaint(n *Node, spec *TaintSpec) Label {
+func (f *File) attrTaint(n *Node, fl flow) Label {
 	obj, attr := n.Field("object"), n.Field("attribute").Text()
-	switch f.requestObject(obj) {
+	switch f.requestObject(obj, fl) {
 	case "flask":
 		return flaskAttrs[attr]
 	case "django":
@@ -295,7 +309,7 @@ func (f *File) attrTaint(n *Node, spec *TaintSpec) Label {
 	case "fastapi":
 		return fastapiAttrs[attr]
 	}
-	if spec != nil && spec.PathNameSafe && attr == "name" {
+	if spec := fl.spec; spec != nil && spec.PathNameSafe && attr == "name" {
 		if c, ok := f.AsCall(obj); ok && c.Is("pathlib.Path", "pathlib.PurePath") {
 			return 0
 		}
@@ -303,12 +317,12 @@ func (f *File) attrTaint(n *Node, spec *TaintSpec) Label {
 	if netAttrs[attr] && netAttrTypes[f.TypeOf(obj)] {
 		return Net
 	}
-	return f.Taint(obj, spec)
+	return f.taintIn(obj, fl)
 }
 
-func (f *File) callTaint(n *Node, spec *TaintSpec) Label {
+func (f *File) callTaint(n *Node, fl flow) Label {
 	c, _ := f.AsCall(n)
-	q := c.Callee()
+	q, spec := c.Callee(), fl.spec
 	if spec != nil && q != "" && spec.Sanitizers[q] {
 		return 0
 	}
@@ -317,7 +331,7 @@ func (f *File) callTaint(n *Node, spec *TaintSpec) Label {
 	}
 	if recv := c.Receiver(); recv != nil {
 		m := c.Method()
-		switch f.requestObject(recv) {
+		switch f.requestObject(recv, fl) {
 		case "flask":
 			return flaskMethods[m]
 		case "fastapi":
@@ -330,26 +344,29 @@ func (f *File) callTaint(n *Node, spec *TaintSpec) Label {
 		}
 	}
 	if q != "" && (propagators[q] || spec != nil && spec.Propagators[q]) {
-		return f.taintArgs(c, spec)
+		return f.taintArgs(c, fl)
 	}
 	if q != "" && peerPropagators[q] {
-		return peerOnly(f.taintArgs(c, spec))
+		return peerOnly(f.taintArgs(c, fl))
 	}
+	// A function of this module whose return depends on a parameter passes
+	// the taint of that argument (one level: interproc.go).
+	local := f.localReturnTaint(c, fl)
 	switch c.Method() {
 	case "":
-		return 0
+		return local
 	case "join", "format":
 		// "sep".join(parts), "{}".format(x): str building (§3.6 (2)).
-		return f.Taint(c.Receiver(), spec) | f.taintArgs(c, spec)
+		return local | f.taintIn(c.Receiver(), fl) | f.taintArgs(c, fl)
 	}
 	if q != "" && f.isModuleName(q[:max(0, len(q)-len(c.Method())-1)]) {
-		return 0 // module.function(...) is a call, not a method on data
+		return local // module.function(...) is a call, not a method on data
 	}
 	// A method call on a tainted receiver (s.strip(), d.get(k), t.values).
-	return f.Taint(c.Receiver(), spec)
+	return local | f.taintIn(c.Receiver(), fl)
 }
 
-func (f *File) taintArgs(c Call, spec *TaintSpec) Label {
+func (f *File) taintArgs(c Call, fl flow) Label {
 	var l Label
 	if c.Args == nil {
 		return 0
@@ -357,9 +374,9 @@ func (f *File) taintArgs(c Call, spec *TaintSpec) Label {
 	for a := c.Args.FirstChild(); a != nil; a = a.NextSibling() {
 		switch {
 		case a.Kind == KKeywordArgument:
-			l |= f.Taint(a.Field("value"), spec)
+			l |= f.taintIn(a.Field("value"), fl)
 		case a.Named() && a.Kind != KComment:
-			l |= f.Taint(a, spec)
+			l |= f.taintIn(a, fl)
 		}
 	}
 	return l
