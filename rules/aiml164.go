@@ -58,7 +58,7 @@ def quote():
 		if !p.ImportsAny(mlModules164...) {
 			return
 		}
-		if checkedFinite164(p, c) {
+		if checkedFinite164(p, c) || numericTyped164(p, args[0]) {
 			return
 		}
 		fd := p.ReportCall(c, fix164(p, c))
@@ -127,6 +127,45 @@ func checkedFinite164(p *Pass, c Call) bool {
 		a := k.Arg(0, "x")
 		return a != nil && covers(a)
 	})
+}
+
+// numericTypes164: a value isinstance-checked against these is already a
+// number, not request text that float() could turn into NaN.
+var numericTypes164 = setOf([]string{"builtins.float", "builtins.int", "numpy.floating", "numpy.integer", "numpy.number",
+	"numpy.float64", "numpy.float32", "numbers.Number", "numbers.Real"})
+
+// numericTyped164 reports whether the conversion's argument, a name, sits
+// in the body of `if isinstance(name, <numeric types>):` (or its elif),
+// as in a response serializer's `elif isinstance(obj, np.floating):
+// return float(obj)`.
+func numericTyped164(p *Pass, arg *Node) bool {
+	arg = Unparen(arg)
+	if arg.Kind != KIdentifier {
+		return false
+	}
+	for n := arg; n.Parent() != nil; n = n.Parent() {
+		par := n.Parent()
+		if (par.Kind != KIf && par.Kind != KElif) || par.Field("consequence") != n {
+			continue
+		}
+		c, ok := p.AsCall(Unparen(par.Field("condition")))
+		if !ok || !c.Is("builtins.isinstance") || len(c.Positional()) != 2 || !SameExpression(c.Positional()[0], arg) {
+			continue
+		}
+		types := Unparen(c.Positional()[1])
+		list := []*Node{types}
+		if types.Kind == KTuple {
+			list = types.NamedChildren()
+		}
+		all := len(list) > 0
+		for _, t := range list {
+			all = all && numericTypes164[p.Qualname(t)]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // resultOf164 is the expression whose value is the conversion's result:

@@ -85,3 +85,18 @@ def nearby_checked():
     if not np.isfinite(point).all():
         raise ValueError("non-finite point")
     return jsonify(model.predict(point).tolist())
+
+
+# A response serializer reached from the handler: the value it converts is
+# isinstance-checked as a NumPy float, not request text (zenml oncoclear).
+def to_native(obj):
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    elif isinstance(obj, (np.floating, float)):
+        return float(obj)
+    return obj
+
+
+@app.post("/native")
+def native():
+    return jsonify(to_native(request.get_json()["features"]))
