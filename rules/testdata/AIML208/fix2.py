@@ -1,0 +1,5 @@
+from os import environ
+
+
+def setup():
+    environ["MIOPEN_CUSTOM_CACHE_DIR"] = "/tmp/miopen-cache"  # want: AIML208
