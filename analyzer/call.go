@@ -14,8 +14,8 @@ func (f *File) AsCall(n *Node) (c Call, ok bool) {
 	if n == nil || n.Kind != KCall {
 		return Call{}, false
 	}
-	c = Call{Node: n, Func: n.Field("function"), f: f}
-	if a := n.Field("arguments"); a != nil && a.Kind == KArgumentList {
+	c = Call{Node: n, Func: n.fieldByID(fieldFunction), f: f}
+	if a := n.fieldByID(fieldArguments); a != nil && a.Kind == KArgumentList {
 		c.Args = a
 	}
 	return c, true
@@ -44,7 +44,7 @@ func (c Call) Method() string {
 	if fn == nil || fn.Kind != KAttribute {
 		return ""
 	}
-	if a := fn.Field("attribute"); a != nil {
+	if a := fn.fieldByID(fieldAttribute); a != nil {
 		return a.Text()
 	}
 	return ""
@@ -56,7 +56,7 @@ func (c Call) MethodNode() *Node {
 	if fn == nil || fn.Kind != KAttribute {
 		return nil
 	}
-	return fn.Field("attribute")
+	return fn.fieldByID(fieldAttribute)
 }
 
 // Receiver is the object of a method call (`s` in `s.fit(X)`), or nil.
@@ -65,7 +65,7 @@ func (c Call) Receiver() *Node {
 	if fn == nil || fn.Kind != KAttribute {
 		return nil
 	}
-	return fn.Field("object")
+	return fn.fieldByID(fieldObject)
 }
 
 // ReceiverType is the §3.4 type of the receiver, or "".
@@ -84,7 +84,7 @@ func (c Call) NameNode() *Node {
 		return c.Node
 	}
 	if fn.Kind == KAttribute {
-		if a := fn.Field("attribute"); a != nil {
+		if a := fn.fieldByID(fieldAttribute); a != nil {
 			return a
 		}
 	}

@@ -28,7 +28,8 @@ type File struct {
 	imported   map[string]bool              // module names imported anywhere
 	stars      []string                     // modules star-imported
 	typeCache  map[typeKey]string
-	qualCache  map[int32]string // node index -> Qualname
+	qualCache  []int32  // node index -> 1 + index in qualNames (Qualname)
+	qualNames  []string // resolved qualified names
 	taintCache map[taintKey]Label
 	depth      int // recursion guard for typing and taint
 }

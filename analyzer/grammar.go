@@ -24,6 +24,8 @@ func init() {
 		fieldIDs[name] = uint16(i)
 	}
 	initKinds()
+	fieldFunction, fieldArguments = fieldIDs["function"], fieldIDs["arguments"]
+	fieldAttribute, fieldObject = fieldIDs["attribute"], fieldIDs["object"]
 }
 
 // Node kinds the engine and rules use. Resolved from the grammar at init so

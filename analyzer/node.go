@@ -180,6 +180,18 @@ func (n *Node) Field(name string) *Node {
 	if !ok || n == nil {
 		return nil
 	}
+	return n.fieldByID(id)
+}
+
+// Field IDs of the hot paths (calls, attributes), resolved at init so
+// they cost no map lookup per node.
+var fieldFunction, fieldArguments, fieldAttribute, fieldObject uint16
+
+// fieldByID is Field with the field's ID.
+func (n *Node) fieldByID(id uint16) *Node {
+	if n == nil {
+		return nil
+	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.field == id {
 			return c

@@ -78,14 +78,16 @@ func (f *File) Qualname(n *Node) string {
 		return ""
 	}
 	// Every rule asks for the callee of every call: resolve each node once.
-	if q, ok := f.qualCache[n.idx]; ok {
-		return q
+	// qualCache holds 1 + the index of the name in qualNames (0: not yet).
+	if f.qualCache == nil {
+		f.qualCache = make([]int32, len(f.Tree.Nodes))
+	}
+	if k := f.qualCache[n.idx]; k > 0 {
+		return f.qualNames[k-1]
 	}
 	q := f.qualname(n)
-	if f.qualCache == nil {
-		f.qualCache = map[int32]string{}
-	}
-	f.qualCache[n.idx] = q
+	f.qualNames = append(f.qualNames, q)
+	f.qualCache[n.idx] = int32(len(f.qualNames))
 	return q
 }
 
