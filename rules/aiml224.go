@@ -34,7 +34,7 @@ var AIML224 = &Rule{
 		"right after a comparison operator outside quotes (`f\"metrics.acc > {x}\"`), wrap each in `float(...)`: " +
 		"a number cannot change the query's structure. A non-numeric value then raises ValueError; values used as " +
 		"strings, keys or sort fields keep the guidance.",
-	Message:    "Run-search filter/order is built from request text; clients can rewrite the query and re-rank the runs being compared.",
+	Message: "Run-search filter/order is built from request text; clients can rewrite the query and re-rank the runs being compared.",
 	Doc: "Run-search filter or ordering expressions are built from request text: `filter_string=`/`order_by=` of " +
 		"`mlflow.search_runs`, `search_registered_models`, `search_model_versions` and the `MlflowClient` methods, " +
 		"or `filters=`/`order=` of the W&B `Api().runs(...)`. A client can rewrite the query to surface runs outside " +
