@@ -20,9 +20,9 @@ def deploy():
 def deploy2():
     # Concatenation, a later query parameter, params= dict and workflows.
     a = requests.post(TS_MGMT + "/models?initial_workers=1&url=" + request.form["mar"], timeout=30)  # want: AIML226
-    b = requests.post(f"{TS_MGMT}/models", params={"url": request.json["url"], "synchronous": "true"})  # want: AIML226
+    b = requests.post(f"{TS_MGMT}/models", params={"url": request.json["url"], "synchronous": "true"})  # want: AIML226 AIML252
     c = requests.post(f"{TS_MGMT}/workflows?url={request.args['war']}", timeout=30)  # want: AIML226
-    d = requests.request("POST", f"{TS_MGMT}/models?url={request.json['u']}")  # want: AIML226
+    d = requests.request("POST", f"{TS_MGMT}/models?url={request.json['u']}")  # want: AIML226 AIML252
     return str((a, b, c, d))
 
 

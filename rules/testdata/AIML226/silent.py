@@ -39,7 +39,7 @@ def scale():
     e = requests.delete(f"{TS_MGMT}/models/{name}", timeout=30)
     f = requests.post(f"{TS_MGMT}/models?url={DEFAULT_MAR}", timeout=30)
     g = requests.post(f"{TS_MGMT}/models?url={os.environ['MAR_URL']}", timeout=30)
-    h = requests.request("GET", f"{TS_MGMT}/models?url={request.json['u']}")
+    h = requests.request("GET", f"{TS_MGMT}/models?url={request.json['u']}")  # want: AIML252
     return str((a, b, c, d, e, f, g, h))
 
 
