@@ -1,0 +1,3 @@
+from explainerdashboard import ExplainerDashboard
+
+ExplainerDashboard(explainer).run(port=8050)
