@@ -192,14 +192,17 @@ func exposed258(p *Pass, e *Node) (logits, names []*Node) {
 }
 
 // reduces258: a reduction call (`.argmax(`, `.topk(`, `.max(`,
-// `torch.argmax(`, …) or `len(...)`.
+// `torch.argmax(`, …), `len(...)`, or a conversion to one number
+// (`float(probs[0, 1])`, `.item()`): a single score, not the vector.
 func reduces258(p *Pass, call *Node) bool {
 	c, _ := p.AsCall(call)
-	if q := c.Callee(); q != "" && (reductionCalls258[q] || q == "builtins.len") {
+	switch q := c.Callee(); {
+	case q == "":
+	case reductionCalls258[q], q == "builtins.len", q == "builtins.float", q == "builtins.int":
 		return true
 	}
 	m := c.Method()
-	return reductionMethods258[m] || metadataMethods258[m]
+	return reductionMethods258[m] || metadataMethods258[m] || m == "item"
 }
 
 // metadataOnly258: `x.shape`, `x.dtype`, … or the receiver of `.size()`.

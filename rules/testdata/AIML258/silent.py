@@ -80,3 +80,10 @@ class Output:
 def helper(req: Text):
     outputs = model(**tok(req.text, return_tensors="pt"))
     return Output.from_result(outputs.logits)
+
+
+# One probability, not the vector: float() of a single element.
+@app.post("/score-one")
+def score_one(text: str):
+    out = model(**tok(text, return_tensors="pt"))
+    return {"p": float(out.logits.softmax(-1)[0, 1]), "q": out.logits.softmax(-1)[0, 0].item()}
