@@ -30,7 +30,7 @@ var AIML203 = &Rule{
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
-		if c.Method() != "step" || c.Args == nil || len(c.Args.NamedChildren()) != 0 || !isTorchOptimizer203(c.ReceiverType()) {
+		if c.Method() != "step" || c.Args == nil || len(c.Args.NamedChildren()) != 0 || !isTorchOptimizer(c.ReceiverType()) {
 			return
 		}
 		scalers, stepped, updated := scalerUse203(p, p.FunctionScope(n), c.Receiver())
@@ -136,7 +136,7 @@ func laterDirectStep203(p *Pass, c Call) bool {
 			return
 		}
 		k, _ := p.AsCall(m)
-		if k.Method() == "step" && k.Args != nil && len(k.Args.NamedChildren()) == 0 && isTorchOptimizer203(k.ReceiverType()) {
+		if k.Method() == "step" && k.Args != nil && len(k.Args.NamedChildren()) == 0 && isTorchOptimizer(k.ReceiverType()) {
 			later = true
 		}
 	})

@@ -59,7 +59,7 @@ def label(ex: Example):
 				return
 			}
 			p.ReportCall(c, p.Guidance())
-		case m == "step" && c.Args != nil && len(c.Args.NamedChildren()) == 0 && isTorchOptimizerEdge(c.ReceiverType()):
+		case m == "step" && c.Args != nil && len(c.Args.NamedChildren()) == 0 && isTorchOptimizer(c.ReceiverType()):
 			t := newTaint259(p)
 			if !backwardOnRequest259(p, t, fn.Scope) || optimizesRequest259(p, t, c.Receiver()) {
 				return

@@ -240,9 +240,3 @@ func (t *taint259) derived(n *Node) Label {
 	return l
 }
 
-// isTorchOptimizerEdge: a class directly in torch.optim (SGD, Adam, …),
-// not a scheduler under torch.optim.lr_scheduler.
-func isTorchOptimizerEdge(typ string) bool {
-	name, ok := strings.CutPrefix(typ, "torch.optim.")
-	return ok && name != "" && !strings.Contains(name, ".")
-}

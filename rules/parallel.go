@@ -229,10 +229,10 @@ func exposedSocket202(p *Pass, sock *Node) bool {
 var gradScalers203 = setOf([]string{"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.GradScaler",
 	"torch.cuda.amp.grad_scaler.GradScaler", "torch.amp.grad_scaler.GradScaler"})
 
-// isTorchOptimizer203: a class defined directly in torch.optim
+// isTorchOptimizer: a class defined directly in torch.optim
 // (torch.optim.AdamW, a parameter annotated torch.optim.Optimizer), not
 // torch.optim.lr_scheduler.* or other submodules.
-func isTorchOptimizer203(typ string) bool {
+func isTorchOptimizer(typ string) bool {
 	name, ok := strings.CutPrefix(typ, "torch.optim.")
 	return ok && name != "" && !strings.Contains(name, ".")
 }
