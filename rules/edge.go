@@ -239,4 +239,3 @@ func (t *taint259) derived(n *Node) Label {
 	}
 	return l
 }
-
