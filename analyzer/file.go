@@ -31,7 +31,8 @@ type File struct {
 	qualCache  []int32  // node index -> 1 + index in qualNames (Qualname)
 	qualNames  []string // resolved qualified names
 	taintCache map[taintKey]Label
-	depth      int // recursion guard for typing and taint
+	depth      int       // recursion guard for typing and taint
+	appFacts   *AppFacts // web-application facts of the module (appfacts.go)
 }
 
 // NewFile parses src and prepares a File. Path is used for test-file status

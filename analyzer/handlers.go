@@ -107,7 +107,7 @@ func (f *File) classifyFunc(s *Scope) *Func {
 		switch {
 		case isCall && f.isWebRouteDecorator(callee):
 			fn.Route, fn.RouteDecorator = RouteWeb, d
-			if call.Keyword("dependencies") != nil || f.appHasDependencies(callee) {
+			if nonEmptyDeps(call.Kwarg("dependencies")) || f.appHasDependencies(callee) {
 				fn.AuthMarker = true
 			}
 		case q == "bentoml.api" || f.isBentoSvcAPI(callee):
@@ -144,7 +144,7 @@ func (f *File) classifyFunc(s *Scope) *Func {
 		switch {
 		case cq["ray.serve.deployment"] && name != "__init__" && name != "reconfigure":
 			fn.Route = RouteRay
-		case f.classExtends(class, "kserve.Model", "kserve.model.Model", "mlserver.MLModel", "mlserver.model.MLModel") &&
+		case f.ClassExtends(class, "kserve.Model", "kserve.model.Model", "mlserver.MLModel", "mlserver.model.MLModel") &&
 			(name == "predict" || name == "preprocess" || name == "postprocess" || name == "explain" || name == "__call__"):
 			fn.Route = RouteKServe
 		case torchServeMethods[name] && f.IsTorchServeHandlerClass(class):
@@ -153,7 +153,7 @@ func (f *File) classifyFunc(s *Scope) *Func {
 		if name == "__init__" && (cq["ray.serve.deployment"] || cq["bentoml.service"]) {
 			fn.StartupHook = true
 		}
-		if name == "load" && f.classExtends(class, "kserve.Model", "kserve.model.Model", "mlserver.MLModel") {
+		if name == "load" && f.ClassExtends(class, "kserve.Model", "kserve.model.Model", "mlserver.MLModel") {
 			fn.StartupHook = true
 		}
 		if name == "initialize" && f.IsTorchServeHandlerClass(class) {
@@ -168,6 +168,13 @@ func (f *File) classifyFunc(s *Scope) *Func {
 	}
 	if fn.Route == NotRoute && len(s.Params) > 0 && s.Params[0].Name == "request" && f.Imports("django") {
 		fn.Route = RouteDjango
+	}
+	// AUTH MARKER from outside the handler: FastAPI auth dependencies in
+	// parameter defaults or Annotated types, and authentication applied at
+	// router/app level (middleware, hooks, include_router dependencies,
+	// Django settings): appfacts.go.
+	if !fn.AuthMarker && fn.Route != NotRoute && (fn.DependsOnAuth() || fn.ProtectedByApp()) {
+		fn.AuthMarker = true
 	}
 	f.classifyParams(fn)
 	if fn.Route != NotRoute {
@@ -249,7 +256,7 @@ func (f *File) appHasDependencies(callee *Node) bool {
 		return false
 	}
 	c, ok := f.AsCall(defs[0].Value)
-	return ok && c.Keyword("dependencies") != nil
+	return ok && nonEmptyDeps(c.Kwarg("dependencies"))
 }
 
 func (f *File) classDecorators(class *Node) map[string]bool {
@@ -263,11 +270,11 @@ func (f *File) classDecorators(class *Node) map[string]bool {
 	return out
 }
 
-// classDerives reports whether class has a base whose qualified name
+// ClassDerives reports whether class has a base whose qualified name
 // satisfies match, directly or through classes defined in the module
 // (`class B(A)` where A is a local class that derives). A base name bound
 // more than once, or to anything but a class statement, ends that path.
-func (f *File) classDerives(class *Node, match func(qualname string) bool) bool {
+func (f *File) ClassDerives(class *Node, match func(qualname string) bool) bool {
 	seen := map[*Node]bool{}
 	var walk func(c *Node) bool
 	walk = func(c *Node) bool {
@@ -295,8 +302,9 @@ func (f *File) classDerives(class *Node, match func(qualname string) bool) bool 
 	return walk(class)
 }
 
-// classExtends reports whether class lists one of bases (by qualified name).
-func (f *File) classExtends(class *Node, bases ...string) bool {
+// ClassExtends reports whether class lists one of bases (by qualified name)
+// itself; ClassDerives also follows the module's own classes.
+func (f *File) ClassExtends(class *Node, bases ...string) bool {
 	sup := class.Field("superclasses")
 	if sup == nil {
 		return false

@@ -56,7 +56,7 @@ func (f *File) IsFlowerStrategyClass(class *Node) bool {
 	if class == nil || !f.Imports("flwr") {
 		return false
 	}
-	return f.classDerives(class, func(q string) bool { return strings.HasPrefix(q, FlowerStrategyPrefix) })
+	return f.ClassDerives(class, func(q string) bool { return strings.HasPrefix(q, FlowerStrategyPrefix) })
 }
 
 // flowerResultsParam is the results parameter of an aggregate method: the

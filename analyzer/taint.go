@@ -388,13 +388,13 @@ func (f *File) isAllowListTernary(val, cond, other *Node) bool {
 	if cond == nil || cond.Kind != KComparisonOperator || LiteralValue(other).Kind == NotLiteral {
 		return false
 	}
-	ops := comparisonOps(cond)
+	ops := ComparisonOps(cond)
 	parts := cond.NamedChildren()
 	return len(ops) == 1 && ops[0] == "in" && len(parts) == 2 && SameExpression(parts[0], val) && f.isConstCollection(parts[1])
 }
 
-// comparisonOps lists the operators of a comparison ("in", "not in", "==", …).
-func comparisonOps(n *Node) []string {
+// ComparisonOps lists the operators of a comparison ("in", "not in", "==", …).
+func ComparisonOps(n *Node) []string {
 	var ops []string
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if !c.Named() {
@@ -453,7 +453,7 @@ func (f *File) allowGuard(s *Scope, n *Node) {
 		return
 	}
 	parts := cond.NamedChildren()
-	ops := comparisonOps(cond)
+	ops := ComparisonOps(cond)
 	if len(parts) != 2 || len(ops) != 1 || Unparen(parts[0]).Kind != KIdentifier {
 		return
 	}
@@ -464,32 +464,11 @@ func (f *File) allowGuard(s *Scope, n *Node) {
 	}
 	switch ops[0] {
 	case "not in":
-		if exits(cons) {
+		if Exits(cons) {
 			end := s.Node.End
 			s.guards = append(s.guards, guard{name: name, from: n.End, to: end, coll: parts[1]})
 		}
 	case "in":
 		s.guards = append(s.guards, guard{name: name, from: cons.Start, to: cons.End, coll: parts[1]})
 	}
-}
-
-// exits reports whether a block always leaves: its last statement is
-// raise, return, continue/break, or a call to abort(...).
-func exits(block *Node) bool {
-	stmts := block.NamedChildren()
-	if len(stmts) == 0 {
-		return false
-	}
-	last := stmts[len(stmts)-1]
-	switch last.Kind {
-	case KRaise, KReturn:
-		return true
-	case KExpressionStatement:
-		if c := Unparen(last.NamedChild(0)); c != nil && c.Kind == KCall {
-			name := lastName(c.Field("function"))
-			return name == "abort" || name == "exit"
-		}
-	}
-	t := last.Type()
-	return t == "continue_statement" || t == "break_statement"
 }

@@ -39,7 +39,7 @@ func (f *File) IsTorchServeHandlerClass(class *Node) bool {
 	if class == nil || !f.Imports("ts") {
 		return false
 	}
-	return f.classDerives(class, func(q string) bool { return strings.HasPrefix(q, TorchServeHandlerPrefix) })
+	return f.ClassDerives(class, func(q string) bool { return strings.HasPrefix(q, TorchServeHandlerPrefix) })
 }
 
 // isTorchServeHandleFunc: a module-level `def handle(data, context)` in a

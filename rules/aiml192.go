@@ -75,25 +75,21 @@ func message192(c Call, label Label) string {
 	return "Unpickling " + src + " with " + codeText(c.Func, 24) + ": whoever sends it runs code here. " + remedy
 }
 
+// pickleWords192 name received updates in the safe-flag fix.
+var pickleWords192 = pickleFlagWords{
+	tensors: "received updates are read as tensors and never unpickled as arbitrary objects",
+	stops: "updates that pickle custom classes or other non-tensor objects stop loading; senders must send plain " +
+		"tensors and containers.",
+	arrays:  "received arrays are never unpickled",
+	holders: "updates",
+}
+
 func fix192(p *Pass, c Call) *Fix {
-	callee := codeText(c.Func, 40)
-	switch {
-	case c.Is("torch.load"):
-		if e, ok := SetKeyword(c, "weights_only", "True"); ok {
-			return p.Edits(Unsafe, "Set `weights_only=True` on this `"+callee+"`, so received updates are read as "+
-				"tensors and never unpickled as arbitrary objects.", e).
-				Changing("updates that pickle custom classes or other non-tensor objects stop loading; senders must " +
-					"send plain tensors and containers.")
-		}
-	case c.Is("numpy.load"):
-		if ap := c.Arg(2, "allow_pickle"); ap != nil {
-			return p.Edits(Unsafe, "Set `allow_pickle=False` on this `"+callee+"`, so received arrays are never "+
-				"unpickled.", ReplaceNode(Unparen(ap), "False")).
-				Changing("updates holding object arrays (`dtype=object`) or pickled objects now raise ValueError.")
-		}
+	if fx := pickleFlagFix(p, c, pickleWords192); fx != nil {
+		return fx
 	}
 	if !c.Is("torch.load") && !c.Is("numpy.load") {
-		return GuidanceFix("Replace `" + callee + "(...)` with a format that cannot carry code: `json.loads` for plain " +
+		return GuidanceFix("Replace `" + codeText(c.Func, 40) + "(...)` with a format that cannot carry code: `json.loads` for plain " +
 			"values, `safetensors.torch.load` (or `safetensors.numpy.load`) for tensors and arrays, and send it that way.")
 	}
 	return GuidanceFix(guidance192)

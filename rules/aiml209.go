@@ -151,7 +151,7 @@ func mainTest209(cond *Node) bool {
 		return false
 	}
 	parts := cond.NamedChildren()
-	ops := comparisonOpsGPU(cond)
+	ops := ComparisonOps(cond)
 	if len(parts) != 2 || len(ops) != 1 || ops[0] != "==" {
 		return false
 	}

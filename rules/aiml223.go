@@ -145,24 +145,16 @@ func isWandbArtifact223(p *Pass, r *Node, depth int) bool {
 // fix223: weights_only=True for torch.load, allow_pickle=False for
 // numpy.load, guidance for the other loaders.
 func fix223(p *Pass, c Call) *Fix {
-	callee := codeText(c.Func, 40)
-	switch {
-	case c.Is("torch.load"):
-		if e, ok := SetKeyword(c, "weights_only", "True"); ok {
-			return p.Edits(Unsafe, "Set `weights_only=True` on this `"+callee+"`, so the downloaded artifact is read "+
-				"as tensors and never unpickled.", e).
-				Changing("artifacts that pickle custom classes or whole modules stop loading; save them as a " +
-					"state_dict (or safetensors) instead.")
-		}
-	case c.Is("numpy.load"):
-		if ap := c.Arg(2, "allow_pickle"); ap != nil {
-			return p.Edits(Unsafe, "Set `allow_pickle=False` on this `"+callee+"`, so the downloaded array file is "+
-				"never unpickled.", ReplaceNode(Unparen(ap), "False")).
-				Changing("artifacts holding object arrays (`dtype=object`) or pickled objects now raise ValueError.")
-		}
+	if fx := pickleFlagFix(p, c, pickleFlagWords{
+		tensors: "the downloaded artifact is read as tensors and never unpickled",
+		stops:   "artifacts that pickle custom classes or whole modules stop loading; save them as a state_dict (or safetensors) instead.",
+		arrays:  "the downloaded array file is never unpickled",
+		holders: "artifacts",
+	}); fx != nil {
+		return fx
 	}
 	return GuidanceFix("Store this artifact in a format that cannot carry code (safetensors, ONNX, skops, JSON) and " +
-		"load it with the matching safe loader instead of `" + callee + "`.")
+		"load it with the matching safe loader instead of `" + codeText(c.Func, 40) + "`.")
 }
 
 func init() { register(AIML223) }

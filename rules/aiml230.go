@@ -56,23 +56,16 @@ class Scorer:
 // fix230: weights_only=True for torch.load, allow_pickle=False for
 // numpy.load; guidance for the loaders that always unpickle.
 func fix230(p *Pass, c Call) *Fix {
-	callee := codeText(c.Func, 40)
-	switch {
-	case c.Is("torch.load"):
-		if e, ok := SetKeyword(c, "weights_only", "True"); ok {
-			return p.Edits(Unsafe, "Set `weights_only=True` on this `"+callee+"`, so the caller's data is read as "+
-				"tensors and never unpickled as arbitrary objects.", e).
-				Changing("inputs that pickle custom classes or other non-tensor objects stop loading; clients must " +
-					"send plain tensors and containers.")
-		}
-	case c.Is("numpy.load"):
-		if ap := c.Arg(2, "allow_pickle"); ap != nil {
-			return p.Edits(Unsafe, "Set `allow_pickle=False` on this `"+callee+"`, so the caller's arrays are never "+
-				"unpickled.", ReplaceNode(Unparen(ap), "False")).
-				Changing("inputs holding object arrays (`dtype=object`) or pickled objects now raise ValueError.")
-		}
+	if fx := pickleFlagFix(p, c, pickleFlagWords{
+		tensors: "the caller's data is read as tensors and never unpickled as arbitrary objects",
+		stops: "inputs that pickle custom classes or other non-tensor objects stop loading; clients must send plain " +
+			"tensors and containers.",
+		arrays:  "the caller's arrays are never unpickled",
+		holders: "inputs",
+	}); fx != nil {
+		return fx
 	}
-	return GuidanceFix("Do not unpickle what the caller sends: replace `" + callee + "(...)` with a format that cannot " +
+	return GuidanceFix("Do not unpickle what the caller sends: replace `" + codeText(c.Func, 40) + "(...)` with a format that cannot " +
 		"carry code (JSON or a typed BentoML input for plain values, `numpy.load(..., allow_pickle=False)` or " +
 		"`safetensors` for arrays and tensors).")
 }

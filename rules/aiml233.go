@@ -60,32 +60,7 @@ class Reranker(Model):
 // kserveModelClass233 reports whether class derives from kserve.Model,
 // directly or through classes of this module.
 func kserveModelClass233(p *Pass, class *Node) bool {
-	seen := map[*Node]bool{}
-	var walk func(c *Node) bool
-	walk = func(c *Node) bool {
-		if c == nil || seen[c] {
-			return false
-		}
-		seen[c] = true
-		sup := c.Field("superclasses")
-		if sup == nil {
-			return false
-		}
-		for _, b := range sup.NamedChildren() {
-			if b.Kind == KKeywordArgument {
-				continue
-			}
-			switch p.Qualname(b) {
-			case "kserve.Model", "kserve.model.Model":
-				return true
-			}
-			if walk(p.LocalClass(b)) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(class)
+	return p.ClassDerives(class, func(q string) bool { return q == "kserve.Model" || q == "kserve.model.Model" })
 }
 
 func init() { register(AIML233) }

@@ -44,7 +44,7 @@ def embed(req: EmbedRequest):
 		// Request data reaches a call outside a ROUTE HANDLER only through a
 		// request object or a local function the handler passes it to; both
 		// are the handler's request.
-		if boundedServing2(p, v) {
+		if p.IsBounded(v) {
 			return
 		}
 		p.Report(n, fix234(p, v))

@@ -28,24 +28,7 @@ func isManagerCall191(p *Pass, c Call) bool {
 		return true
 	}
 	cls := p.LocalClass(c.Func)
-	if cls == nil {
-		return false
-	}
-	bases := cls.Field("superclasses")
-	if bases == nil {
-		return false
-	}
-	for _, b := range bases.NamedChildren() {
-		if b.Kind == KKeywordArgument || b.Kind == KComment {
-			continue // metaclass=...
-		}
-		for _, m := range managers191 {
-			if p.Qualname(b) == m {
-				return true
-			}
-		}
-	}
-	return false
+	return cls != nil && p.ClassExtends(cls, managers191...)
 }
 
 // isAnyHostTuple191 reports whether addr is a tuple literal whose host

@@ -54,8 +54,8 @@ def ne_default():
 @app.get("/features/query")
 def query():
     df = pd.read_parquet("features/base.parquet")
-    df2 = df.query(request.args["q"])
-    total = pd.eval(request.args["expr"])
+    df2 = df.query(request.args["q"])  # want: AIML243
+    total = pd.eval(request.args["expr"])  # want: AIML243
     return {"n": len(df2), "t": float(total)}
 
 

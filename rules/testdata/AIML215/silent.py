@@ -56,12 +56,12 @@ def stream():
 
 @api.post("/sse")
 async def sse(limit: int):
-    return StreamingResponse(iter(model.generate(input_ids, max_new_tokens=limit)))
+    return StreamingResponse(iter(model.generate(input_ids, max_new_tokens=limit)))  # want: AIML244
 
 
 @api.post("/yields")
 async def yields(limit: int):
-    for tok in model.generate(input_ids, max_new_tokens=limit):
+    for tok in model.generate(input_ids, max_new_tokens=limit):  # want: AIML244
         yield tok
 
 
