@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"sort"
+	"unsafe"
 )
 
 // Kind is a node kind of the tree-sitter Python grammar ("call", "identifier", …).
@@ -32,7 +33,7 @@ const (
 
 // Tree is a parsed file: its source, its nodes and a line table.
 type Tree struct {
-	Src        []byte
+	Src        []byte // never modified after parsing: Node.Text aliases it
 	Nodes      []Node
 	lines      []uint32 // byte offset of the start of each line
 	hasError   bool     // the parser recovered from a syntax error somewhere
@@ -131,7 +132,14 @@ func (n *Node) NextSibling() *Node { return n.node(n.next) }
 func (n *Node) FieldName() string { return fieldNames[n.field] }
 
 // Text is n's source text.
-func (n *Node) Text() string { return string(n.tree.Src[n.Start:n.End]) }
+func (n *Node) Text() string {
+	if n.End <= n.Start {
+		return ""
+	}
+	// No copy: the tree's source is never modified after parsing (Parse
+	// clones it), and rules ask for the text of the same nodes many times.
+	return unsafe.String(&n.tree.Src[n.Start], int(n.End-n.Start))
+}
 
 // Is reports whether n's text equals s, without allocating.
 func (n *Node) Is(s string) bool {

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -47,7 +48,9 @@ func Parse(ctx context.Context, src []byte) (*Tree, error) {
 	if !ok {
 		return nil, ErrTooComplex
 	}
-	t := newTree(src, nodes)
+	// The tree owns its copy of the source: Node.Text returns strings that
+	// alias it, so no caller may change it afterwards.
+	t := newTree(bytes.Clone(src), nodes)
 	// Hidden tokens (a MISSING newline) never appear as nodes; the root's
 	// error flag covers them.
 	t.hasError = tree.RootNode().HasError()

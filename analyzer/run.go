@@ -12,16 +12,21 @@ import (
 // Engine runs a set of rules over files. Build it once and reuse it; it is
 // safe for concurrent use (each Run works on its own File).
 type Engine struct {
-	Rules  []*Rule
-	byKind map[Kind][]*Rule
+	Rules []*Rule
+	// byKind lists, per node kind, the indexes in Rules of the rules
+	// subscribed to it: the dispatch of every node, so slices, not maps.
+	byKind [][]int
 }
 
 // NewEngine indexes rules by the node kinds they subscribe to.
 func NewEngine(rules []*Rule) *Engine {
-	e := &Engine{Rules: rules, byKind: map[Kind][]*Rule{}}
-	for _, r := range rules {
+	e := &Engine{Rules: rules}
+	for i, r := range rules {
 		for _, k := range r.Kinds {
-			e.byKind[k] = append(e.byKind[k], r)
+			for int(k) >= len(e.byKind) {
+				e.byKind = append(e.byKind, nil)
+			}
+			e.byKind[k] = append(e.byKind[k], i)
 		}
 	}
 	return e
@@ -43,19 +48,23 @@ func (e *RuleError) Error() string {
 // subscribed to its kind. It then applies ownership (§5.4) and inline
 // suppressions, and returns findings sorted by position and rule.
 func (e *Engine) Run(f *File) ([]*Finding, []error) {
-	passes := make(map[*Rule]*Pass, len(e.Rules))
+	passes := make([]*Pass, len(e.Rules))
 	var errs []error
 	nodes := f.Tree.Nodes
 	for i := range nodes {
 		n := &nodes[i]
-		for _, r := range e.byKind[n.Kind] {
-			if f.IsTest && !r.InTestFiles {
-				continue
-			}
-			p := passes[r]
+		if int(n.Kind) >= len(e.byKind) {
+			continue
+		}
+		for _, ri := range e.byKind[n.Kind] {
+			p := passes[ri]
 			if p == nil {
+				r := e.Rules[ri]
+				if f.IsTest && !r.InTestFiles {
+					continue
+				}
 				p = &Pass{File: f, Rule: r}
-				passes[r] = p
+				passes[ri] = p
 			}
 			if err := check(p, n); err != nil {
 				errs = append(errs, err)
@@ -63,8 +72,8 @@ func (e *Engine) Run(f *File) ([]*Finding, []error) {
 		}
 	}
 	var all []*Finding
-	for _, r := range e.Rules { // rule order keeps output deterministic
-		if p := passes[r]; p != nil {
+	for _, p := range passes { // rule order keeps output deterministic
+		if p != nil {
 			all = append(all, p.findings...)
 		}
 	}
