@@ -333,8 +333,23 @@ func (st *leakStep) blockStmt(n *Node) *Node {
 	return nil
 }
 
-// callOfArg returns the call an identifier is (possibly parenthesised) an
-// argument of, positional or keyword.
+// consumer is the call the fix rewrites: the one use of the step's first
+// binding (V of `V = R.fit_transform(W)`, A of `A, B = S.fit_resample(X,
+// Y)`) is an argument of it, in the step's SCOPE.
+func (st *leakStep) consumer() (t Call, use *Node, ok bool) {
+	uses := st.s.Uses(st.defs[0])
+	if len(uses) != 1 {
+		return Call{}, nil, false
+	}
+	t, ok = callOfArg170(st.p, uses[0])
+	if !ok || st.p.ScopeOf(t.Node) != st.s {
+		return Call{}, nil, false
+	}
+	return t, uses[0], true
+}
+
+// callOfArg170 returns the call an identifier is (possibly parenthesised)
+// an argument of, positional or keyword.
 func callOfArg170(p *Pass, use *Node) (Call, bool) {
 	n := use
 	for n.Parent() != nil && n.Parent().Kind == KParenthesized {
@@ -546,21 +561,16 @@ func fix170(p *Pass, c Call) *Fix {
 	if !ok {
 		return p.Guidance()
 	}
-	v := st.defs[0]
-	uses := st.s.Uses(v)
-	if len(uses) != 1 {
-		return p.Guidance()
-	}
-	t, ok := callOfArg170(p, uses[0])
-	if !ok || p.ScopeOf(t.Node) != st.s {
+	t, use, ok := st.consumer()
+	if !ok {
 		return p.Guidance()
 	}
 	var fx *Fix
 	switch q := t.Callee(); {
 	case q == trainTestSplit:
-		fx = st.split170(t, uses[0])
+		fx = st.split170(t, use)
 	case cv170Funcs[q]:
-		fx = st.cv(t, uses[0], cvPipeline170)
+		fx = st.cv(t, use, cvPipeline170)
 	}
 	if fx == nil {
 		return p.Guidance()

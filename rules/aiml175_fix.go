@@ -11,12 +11,8 @@ func fix175(p *Pass, c Call) *Fix {
 	if !ok {
 		return p.Guidance()
 	}
-	usesA := st.s.Uses(st.defs[0])
-	if len(usesA) != 1 {
-		return p.Guidance()
-	}
-	t, ok := callOfArg170(p, usesA[0])
-	if !ok || p.ScopeOf(t.Node) != st.s {
+	t, useA, ok := st.consumer()
+	if !ok {
 		return p.Guidance()
 	}
 	var fx *Fix
@@ -24,7 +20,7 @@ func fix175(p *Pass, c Call) *Fix {
 	case q == trainTestSplit:
 		fx = st.split175(t)
 	case resampleCVFuncs[q]:
-		fx = st.cv(t, usesA[0], cvPipeline175)
+		fx = st.cv(t, useA, cvPipeline175)
 	}
 	if fx == nil {
 		return p.Guidance()

@@ -91,7 +91,7 @@ def custom_feature():
 		}
 		// compile() alone runs nothing: a bare `compile(code, ...)`
 		// statement is a syntax check whose code object is thrown away.
-		if c.Is("builtins.compile") && discarded205(c.Node) {
+		if c.Is("builtins.compile") && discardedCall(c.Node) {
 			return
 		}
 		p.ReportCall(c, fix188(p, c, expr))

@@ -35,10 +35,10 @@ def push_gradients():
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
-		if !unsafeLoad192(c) {
+		if !unsafePickleLoad(c) {
 			return
 		}
-		data := dataArg192(c)
+		data := loaderDataArg(c)
 		if data == nil {
 			return
 		}

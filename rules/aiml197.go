@@ -36,18 +36,9 @@ var AIML197 = &Rule{
 		} else if c.Method() == "load_checkpoint" && isDeepSpeedEngine197(p, c.Receiver()) {
 			dir = c.Arg(0, "load_dir")
 		}
-		if dir == nil {
-			return
-		}
-		if label := p.Taint(dir, nil) & untrustedDir; label != 0 {
-			fd := p.ReportCall(c, p.Guidance())
-			// The spec's message names both sources; say which one this is.
-			if label&HubDL == 0 {
-				fd.Message = "DeepSpeed checkpoint loader unpickles files from a request-chosen dir; a malicious checkpoint runs code on load."
-			} else if label&^HubDL == 0 {
-				fd.Message = "DeepSpeed checkpoint loader unpickles files from a downloaded dir; a malicious checkpoint runs code on load."
-			}
-		}
+		reportCheckpointDir(p, c, dir, func(src string) string {
+			return "DeepSpeed checkpoint loader unpickles files from a " + src + " dir; a malicious checkpoint runs code on load."
+		})
 	},
 }
 

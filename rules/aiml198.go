@@ -36,18 +36,9 @@ var AIML198 = &Rule{
 		case c.Is(dcpToTorch198...):
 			dir = c.Arg(0, "dcp_checkpoint_dir")
 		}
-		if dir == nil {
-			return
-		}
-		if label := p.Taint(dir, nil) & untrustedDir; label != 0 {
-			fd := p.ReportCall(c, p.Guidance())
-			// The spec's message names both sources; say which one this is.
-			if label&HubDL == 0 {
-				fd.Message = "FSDP/DCP checkpoint from a request-chosen dir: its .metadata is unpickled on load, so its author runs code."
-			} else if label&^HubDL == 0 {
-				fd.Message = "FSDP/DCP checkpoint from a downloaded dir: its .metadata is unpickled on load, so its author runs code."
-			}
-		}
+		reportCheckpointDir(p, c, dir, func(src string) string {
+			return "FSDP/DCP checkpoint from a " + src + " dir: its .metadata is unpickled on load, so its author runs code."
+		})
 	},
 }
 

@@ -19,27 +19,8 @@ var AIML204 = &Rule{
 	SafeExample: `ray.init(num_gpus=8, dashboard_port=8265)`,
 	Kinds:       []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
-		c, _ := p.AsCall(n)
-		if !c.Is("ray.init") {
-			return
-		}
-		kw := c.Keyword("dashboard_host")
-		if kw == nil || !IsAllInterfacesLiteral(kw.Field("value")) {
-			return
-		}
-		if inc := Unparen(c.Kwarg("include_dashboard")); inc != nil && inc.Kind == KFalse {
-			return
-		}
-		if p.Imports("ray.serve") {
-			return // §4 row 8: owned by AIML231
-		}
-		if e, ok := HostLiteralEdit(kw.Field("value")); ok {
-			p.Report(kw, p.Edits(Unsafe, "Bind the Ray dashboard to `127.0.0.1` instead of `"+
-				codeText(Unparen(kw.Field("value")), 20)+"`; reach it through an SSH tunnel or an authenticating proxy.", e).
-				Changing("remote users and other hosts lose direct access to the dashboard and Jobs API of this cluster."))
-			return
-		}
-		p.Report(kw, p.Guidance())
+		// With Ray Serve imported the same call is AIML231's (§4 row 8).
+		checkRayDashboard(p, n, false, "the dashboard and Jobs API")
 	},
 }
 

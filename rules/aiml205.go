@@ -26,7 +26,7 @@ var AIML205 = &Rule{
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
-		if !c.Is(collectives205...) || !discarded205(n) {
+		if !c.Is(collectives205...) || !discardedCall(n) {
 			return
 		}
 		kw := c.Keyword("async_op")
@@ -38,8 +38,8 @@ var AIML205 = &Rule{
 	},
 }
 
-// discarded205: the call is the whole expression of an expression statement.
-func discarded205(call *Node) bool {
+// discardedCall: the call is the whole expression of an expression statement.
+func discardedCall(call *Node) bool {
 	at := call
 	for at.Parent() != nil && at.Parent().Kind == KParenthesized {
 		at = at.Parent()

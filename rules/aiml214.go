@@ -50,7 +50,7 @@ def saxpy():
 		}
 		var label Label
 		for _, a := range args {
-			label |= SizeTaintGPU(p, n, a, nil)
+			label |= sizeTaint(p, n, a, nil)
 		}
 		if label &= RemoteTaint; label == 0 {
 			return

@@ -35,7 +35,7 @@ def generate(req: GenerateRequest):
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
 		if kws := generationKeywords215(p, c); kws != nil {
-			if streamingGPU(p, c) {
+			if streamingGeneration(p, c) {
 				return // STREAMING generation: owned by AIML244 (§4 row 20)
 			}
 			var hits []*Node // the unbounded keyword arguments of this call
@@ -143,7 +143,7 @@ var taint215 = &TaintSpec{Propagators: map[string]bool{"builtins.max": true}}
 // the request actually sent (`len(texts)`, `ids.shape[1]`) are bounded by
 // the request itself, like len() (§3.6).
 func unbounded215(p *Pass, sink, v *Node) bool {
-	return SizeTaintGPU(p, sink, v, taint215)&WebTaint != 0
+	return sizeTaint(p, sink, v, taint215)&WebTaint != 0
 }
 
 // fix215 clamps each keyword's value with min(value, limit).

@@ -41,10 +41,10 @@ def load_encoder(run_id):
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
-		if !unsafeLoad192(c) {
+		if !unsafePickleLoad(c) {
 			return
 		}
-		if data := dataArg192(c); data != nil && fromDownload223(p, data, 0) {
+		if data := loaderDataArg(c); data != nil && fromDownload223(p, data, 0) {
 			p.ReportCall(c, fix223(p, c))
 		}
 	},

@@ -39,13 +39,13 @@ class Scorer:
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
-		if !unsafeLoad192(c) {
+		if !unsafePickleLoad(c) {
 			return
 		}
 		if fn := p.FuncOf(n); fn == nil || fn.Route != RouteBento {
 			return // outside BentoML APIs: AIML192 / AIML174 (§4 row 1)
 		}
-		data := dataArg192(c)
+		data := loaderDataArg(c)
 		if data == nil || p.Taint(data, taint230)&WebTaint == 0 {
 			return
 		}

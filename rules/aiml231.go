@@ -28,24 +28,8 @@ ray.init(dashboard_host="127.0.0.1", num_gpus=1)
 serve.start(detached=True)`,
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
-		c, _ := p.AsCall(n)
-		if !c.Is("ray.init") || !p.Imports("ray.serve") {
-			return // without Ray Serve the same call is AIML204's (§4 row 8)
-		}
-		kw := c.Keyword("dashboard_host")
-		if kw == nil || !IsAllInterfacesLiteral(kw.Field("value")) {
-			return
-		}
-		if inc := Unparen(c.Kwarg("include_dashboard")); inc != nil && inc.Kind == KFalse {
-			return
-		}
-		if e, ok := HostLiteralEdit(kw.Field("value")); ok {
-			p.Report(kw, p.Edits(Unsafe, "Bind the Ray dashboard to `127.0.0.1` instead of `"+
-				codeText(Unparen(kw.Field("value")), 20)+"`; reach it through an SSH tunnel or an authenticating proxy.", e).
-				Changing("remote users and other hosts lose direct access to the dashboard, Jobs API and Serve REST API of this cluster."))
-			return
-		}
-		p.Report(kw, p.Guidance())
+		// Without Ray Serve the same call is AIML204's (§4 row 8).
+		checkRayDashboard(p, n, true, "the dashboard, Jobs API and Serve REST API")
 	},
 }
 

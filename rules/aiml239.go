@@ -102,7 +102,7 @@ func modelLoad239(p *Pass, v *Node) (Call, bool) {
 		if !ok {
 			return Call{}, false
 		}
-		if isModelLoad239(c) {
+		if isModelLoad(c) {
 			return c, true
 		}
 		recv := c.Receiver()
@@ -113,7 +113,7 @@ func modelLoad239(p *Pass, v *Node) (Call, bool) {
 	}
 }
 
-func isModelLoad239(c Call) bool {
+func isModelLoad(c Call) bool {
 	q := c.Callee()
 	if modelLoaders239[q] {
 		return true

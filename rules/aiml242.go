@@ -195,7 +195,7 @@ func fix242(p *Pass, g, name *Node) *Fix {
 	if s != p.ScopeOf(stmt) || s.Kind != ScopeFunction || s.DefAt(v.Text(), stmt.Start) == nil {
 		return p.Guidance()
 	}
-	if shadowedEndpoint(s, "ValueError") {
+	if shadowed(s, "ValueError") {
 		return p.Guidance()
 	}
 	e, ok := insertBeforeEndpoint(p, stmt, "if "+v.Text()+" not in (\"predict\", \"predict_proba\"):\n"+

@@ -44,7 +44,7 @@ def chat(req: ChatRequest):
 			return
 		}
 		kws := generationKeywords244(p, c)
-		if kws == nil || !streamingEndpoint(p, c) {
+		if kws == nil || !streamingGeneration(p, c) {
 			return // non-streaming generation: owned by AIML215 (README §4 row 20)
 		}
 		var hits []*Node
@@ -53,7 +53,7 @@ def chat(req: ChatRequest):
 				continue
 			}
 			_, ok := kws[kw.Field("name").Text()]
-			if v := kw.Field("value"); ok && v != nil && sizeTaintEndpoint(p, n, v, taint244, 0)&WebTaint != 0 {
+			if v := kw.Field("value"); ok && v != nil && sizeTaint(p, n, v, taint244)&WebTaint != 0 {
 				hits = append(hits, kw)
 			}
 		}
@@ -113,7 +113,7 @@ func fix244(p *Pass, hits []*Node, limits map[string]string) *Fix {
 	for _, kw := range hits {
 		v := Unparen(kw.Field("value"))
 		s := p.ScopeOf(v)
-		if s == nil || shadowedEndpoint(s, "min") || shadowedEndpoint(s, "int") {
+		if s == nil || shadowed(s, "min") || shadowed(s, "int") {
 			return p.Guidance()
 		}
 		name := kw.Field("name").Text()

@@ -260,7 +260,7 @@ func loadsOrWarms247(p *Pass, body *Node) bool {
 		}
 		if m.Kind == KCall {
 			c, _ := p.AsCall(m)
-			if isModelLoad239(c) || warmupMethods247[c.Method()] && !moduleReceiverEndpoint2(p, c.Receiver()) {
+			if isModelLoad(c) || warmupMethods247[c.Method()] && !moduleReceiverEndpoint2(p, c.Receiver()) {
 				found = true
 			}
 		}

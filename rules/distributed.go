@@ -67,10 +67,10 @@ var pickleLoaders192 = []string{"pickle.loads", "pickle.load", "_pickle.loads", 
 // pathLoaders192 take a PATH whose client-chosen form AIML174(a) owns (§4 row 2).
 var pathLoaders192 = []string{"joblib.load", "pandas.read_pickle"}
 
-// dataArg192 is the data/file argument of a loader: positional 0 or
+// loaderDataArg is the data/file argument of a loader: positional 0 or
 // data=/file=/f=, and the libraries' own names filename= (joblib.load) and
 // filepath_or_buffer= (pandas.read_pickle).
-func dataArg192(c Call) *Node {
+func loaderDataArg(c Call) *Node {
 	return c.Arg(0, "data", "file", "f", "filename", "filepath_or_buffer")
 }
 
@@ -99,10 +99,10 @@ func isLocalPath192(p *Pass, arg *Node) bool {
 	return false
 }
 
-// unsafeLoad192 reports whether c is an AIML192 sink call: a pickle-family
+// unsafePickleLoad reports whether c is an AIML192 sink call: a pickle-family
 // loader, numpy.load with literal allow_pickle=True, or torch.load whose
 // weights_only is absent or literal False.
-func unsafeLoad192(c Call) bool {
+func unsafePickleLoad(c Call) bool {
 	switch {
 	case c.Is(pickleLoaders192...):
 		return true
@@ -373,6 +373,27 @@ var ncclPluginVars195 = map[string]bool{"NCCL_NET_PLUGIN": true, "NCCL_TUNER_PLU
 
 // untrustedDir is HUB-DL or REMOTE-TAINT, the sources of AIML197/AIML198.
 const untrustedDir = RemoteTaint | HubDL
+
+// reportCheckpointDir reports loader c of AIML197/AIML198 when its
+// checkpoint directory dir is untrustedDir. The rule's message names both
+// sources; when only one is found, the message is message(src) with src
+// "downloaded" or "request-chosen".
+func reportCheckpointDir(p *Pass, c Call, dir *Node, message func(src string) string) {
+	if dir == nil {
+		return
+	}
+	label := p.Taint(dir, nil) & untrustedDir
+	if label == 0 {
+		return
+	}
+	fd := p.ReportCall(c, p.Guidance())
+	switch {
+	case label&HubDL == 0:
+		fd.Message = message("request-chosen")
+	case label&^HubDL == 0:
+		fd.Message = message("downloaded")
+	}
+}
 
 // zeroToFP32197 maps DeepSpeed's ZeRO consolidation helpers to the position
 // of their checkpoint_dir argument.

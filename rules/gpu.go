@@ -7,9 +7,10 @@ import (
 )
 
 // Shared pieces of the 2.2.2 GPU & accelerator rules (AIML206–AIML215):
-// response/serialisation sinks, request-controlled sizes (AIML214, AIML215:
-// BOUNDED of §3.7 is the engine's IsBounded), STREAMING generation (§3.8,
-// AIML215), and small call helpers.
+// response/serialisation sinks, request-controlled sizes (AIML214, AIML215
+// and AIML244: BOUNDED of §3.7 is the engine's IsBounded), STREAMING
+// generation (§3.8, which splits AIML215 from AIML244), and small call
+// helpers. Names without the GPU suffix are used by rules of other batches.
 
 // isResponseCallGPU reports whether c builds an HTTP response body or
 // serialises for one (AIML206): flask.jsonify/Response/make_response,
@@ -33,10 +34,10 @@ func isResponseCallGPU(c Call) bool {
 var streamingResponseCallees = setOf([]string{"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse",
 	"sse_starlette.EventSourceResponse", "sse_starlette.sse.EventSourceResponse"})
 
-// streamingGPU is §3.8 STREAMING generation for a sink call c: it has a
+// streamingGeneration is §3.8 STREAMING generation for a sink call c: it has a
 // `streamer=` keyword or `stream=True`, or its ROUTE HANDLER yields,
 // returns or constructs a streaming response, or is a websocket route.
-func streamingGPU(p *Pass, c Call) bool {
+func streamingGeneration(p *Pass, c Call) bool {
 	if c.Keyword("streamer") != nil || IsTrue(c.Kwarg("stream")) {
 		return true
 	}
@@ -75,36 +76,31 @@ func streamingGPU(p *Pass, c Call) bool {
 // minBoundFixGPU wraps value in min(value, limit) when the builtin min is
 // not shadowed where value stands; ok is false otherwise.
 func minBoundFixGPU(p *Pass, value *Node, limit string) (Edit, bool) {
-	if p.ScopeOf(value) == nil {
+	if s := p.ScopeOf(value); s == nil || shadowed(s, "min") {
 		return Edit{}, false
-	}
-	for s := p.ScopeOf(value); s != nil; s = s.Parent {
-		if s.Binds("min") {
-			return Edit{}, false
-		}
 	}
 	v := Unparen(value)
 	return ReplaceNode(v, "min("+v.Text()+", "+limit+")"), true
 }
 
-// sizeAttrsGPU are sizes of server-side buffers and arrays.
-var sizeAttrsGPU = map[string]bool{"size": true, "shape": true, "nbytes": true, "ndim": true, "itemsize": true}
+// sizeAttrs are sizes of server-side buffers and arrays.
+var sizeAttrs = map[string]bool{"size": true, "shape": true, "nbytes": true, "ndim": true, "itemsize": true}
 
-// sizeMethodsGPU return sizes of an array or tensor.
-var sizeMethodsGPU = map[string]bool{"size": true, "numel": true, "nelement": true, "dim": true}
+// sizeMethods return sizes of an array or tensor.
+var sizeMethods = map[string]bool{"size": true, "numel": true, "nelement": true, "dim": true}
 
-// SizeTaintGPU is the taint of a size-like argument (launch grid/block,
+// sizeTaint is the taint of a size-like argument (launch grid/block,
 // allocation size, generation length) for the sink call: element-wise for
 // tuples and through any arithmetic, where sizes of existing arrays
 // (`x.size`, `x.shape[0]`, `t.size(0)`, `t.numel()`, `len(x)`: bounded by
 // the data actually received) and BOUNDED values (§3.7: min/clip, an
 // if-check that exits, a declared `le=`/`lt=`) are clean. Other
 // expressions take the engine's taint with spec.
-func SizeTaintGPU(p *Pass, sink, e *Node, spec *TaintSpec) Label {
-	return sizeTaintGPU(p, sink, e, spec, 0)
+func sizeTaint(p *Pass, sink, e *Node, spec *TaintSpec) Label {
+	return sizeTaintDepth(p, sink, e, spec, 0)
 }
 
-func sizeTaintGPU(p *Pass, sink, e *Node, spec *TaintSpec, depth int) Label {
+func sizeTaintDepth(p *Pass, sink, e *Node, spec *TaintSpec, depth int) Label {
 	e = Unparen(e)
 	if e == nil || depth > 8 {
 		return 0
@@ -113,16 +109,16 @@ func sizeTaintGPU(p *Pass, sink, e *Node, spec *TaintSpec, depth int) Label {
 	case KTuple, KList, KExpressionList:
 		var l Label
 		for _, el := range e.NamedChildren() {
-			l |= sizeTaintGPU(p, sink, el, spec, depth+1)
+			l |= sizeTaintDepth(p, sink, el, spec, depth+1)
 		}
 		return l
 	case KBinaryOperator:
-		return sizeTaintGPU(p, sink, e.Field("left"), spec, depth+1) | sizeTaintGPU(p, sink, e.Field("right"), spec, depth+1)
+		return sizeTaintDepth(p, sink, e.Field("left"), spec, depth+1) | sizeTaintDepth(p, sink, e.Field("right"), spec, depth+1)
 	case KUnaryOperator:
-		return sizeTaintGPU(p, sink, e.Field("argument"), spec, depth+1)
+		return sizeTaintDepth(p, sink, e.Field("argument"), spec, depth+1)
 	case KAttribute:
 		// x.size of an array; not a field of a request model (req.size).
-		if sizeAttrsGPU[e.Field("attribute").Text()] && !isParamGPU(p, e.Field("object")) {
+		if sizeAttrs[e.Field("attribute").Text()] && !isParam(p, e.Field("object")) {
 			return 0
 		}
 	case KSubscript:
@@ -134,14 +130,14 @@ func sizeTaintGPU(p *Pass, sink, e *Node, spec *TaintSpec, depth int) Label {
 		switch {
 		case c.Is("builtins.len"):
 			return 0
-		case sizeMethodsGPU[c.Method()] && c.Callee() == "":
+		case sizeMethods[c.Method()] && c.Callee() == "":
 			return 0
 		case c.Is("builtins.int", "builtins.round", "builtins.abs", "numpy.int32", "numpy.uint32", "numpy.int64",
 			"cupy.int32", "cupy.uint32", "cupy.int64"):
 			if p.IsBoundedAt(e, sink) {
 				return 0
 			}
-			return sizeTaintGPU(p, sink, c.Pos(0), spec, depth+1)
+			return sizeTaintDepth(p, sink, c.Pos(0), spec, depth+1)
 		}
 	case KIdentifier:
 		if p.IsBoundedAt(e, sink) {
@@ -150,7 +146,7 @@ func sizeTaintGPU(p *Pass, sink, e *Node, spec *TaintSpec, depth int) Label {
 		s := p.ScopeOf(e)
 		if s.Binds(e.Text()) {
 			if d := s.DefAt(e.Text(), e.Start); d != nil && d.Kind == DefAssign && !d.Unpacked && d.Value != nil {
-				return sizeTaintGPU(p, sink, d.Value, spec, depth+1)
+				return sizeTaintDepth(p, sink, d.Value, spec, depth+1)
 			}
 		}
 	}
@@ -160,8 +156,8 @@ func sizeTaintGPU(p *Pass, sink, e *Node, spec *TaintSpec, depth int) Label {
 	return p.Taint(e, spec)
 }
 
-// isParamGPU: n is a function parameter (a request model, not an array).
-func isParamGPU(p *Pass, n *Node) bool {
+// isParam: n is a function parameter (a request model, not an array).
+func isParam(p *Pass, n *Node) bool {
 	n = Unparen(n)
 	if n == nil || n.Kind != KIdentifier {
 		return false

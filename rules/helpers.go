@@ -1,5 +1,7 @@
 package rules
 
+import . "github.com/pyguard/pyguard/analyzer"
+
 // qualify prefixes each name with prefix: qualify("pandas.", "read_csv") -> "pandas.read_csv".
 func qualify(prefix string, names ...string) []string {
 	out := make([]string, len(names))
@@ -18,4 +20,15 @@ func setOf(lists ...[]string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// shadowed reports whether a builtin name is bound in s or a SCOPE
+// enclosing it (so a fix cannot use the builtin).
+func shadowed(s *Scope, name string) bool {
+	for ; s != nil; s = s.Parent {
+		if s.Binds(name) {
+			return true
+		}
+	}
+	return false
 }

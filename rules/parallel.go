@@ -280,6 +280,34 @@ func scalerDisabled203(p *Pass, s *Node) bool {
 	return false
 }
 
+// ---- AIML204 / AIML231: Ray dashboard on all interfaces -------------------
+
+// checkRayDashboard is AIML204 and AIML231 (§4 row 8): `ray.init` with an
+// ALL-INTERFACES `dashboard_host=` literal and no `include_dashboard=False`,
+// reported at the keyword with the loopback fix. serve picks the rule:
+// AIML231 where the module imports Ray Serve, AIML204 elsewhere; exposed
+// names what the fix takes from remote users ("the dashboard and Jobs API").
+func checkRayDashboard(p *Pass, n *Node, serve bool, exposed string) {
+	c, _ := p.AsCall(n)
+	if !c.Is("ray.init") || p.Imports("ray.serve") != serve {
+		return
+	}
+	kw := c.Keyword("dashboard_host")
+	if kw == nil || !IsAllInterfacesLiteral(kw.Field("value")) {
+		return
+	}
+	if inc := Unparen(c.Kwarg("include_dashboard")); inc != nil && inc.Kind == KFalse {
+		return
+	}
+	if e, ok := HostLiteralEdit(kw.Field("value")); ok {
+		p.Report(kw, p.Edits(Unsafe, "Bind the Ray dashboard to `127.0.0.1` instead of `"+
+			codeText(Unparen(kw.Field("value")), 20)+"`; reach it through an SSH tunnel or an authenticating proxy.", e).
+			Changing("remote users and other hosts lose direct access to "+exposed+" of this cluster."))
+		return
+	}
+	p.Report(kw, p.Guidance())
+}
+
 // ---- AIML205: discarded async collectives --------------------------------
 
 // collectives205 are the torch.distributed collectives that take async_op.
