@@ -13,7 +13,7 @@ func checksWebData261(p *Pass, ctor Call) bool {
 		if tc, ok := p.TypingCall(k.Receiver()); !ok || tc.Node != ctor.Node {
 			continue
 		}
-		if webDrift(p, k.Arg(0, "x", "x_t")) != 0 {
+		if web24(p, k.Arg(0, "x", "x_t")) != 0 {
 			return true
 		}
 	}
@@ -51,14 +51,14 @@ def check_drift():
 		c, _ := p.AsCall(n)
 		if _, ok := alibiCtorDrift(c); ok {
 			ref := c.Arg(0, "x_ref")
-			if webDrift(p, ref) == 0 || checksWebData261(p, c) {
+			if web24(p, ref) == 0 || checksWebData261(p, c) {
 				return
 			}
 			p.Report(ref, p.Guidance())
 			return
 		}
 		cur, ref, ok := evidentlyDataDrift(p, c)
-		if !ok || c.HasKwargsSplat() || c.HasArgsSplat() || webDrift(p, ref) == 0 || webDrift(p, cur) != 0 {
+		if !ok || c.HasKwargsSplat() || c.HasArgsSplat() || web24(p, ref) == 0 || web24(p, cur) != 0 {
 			return
 		}
 		p.Report(ref, p.Guidance())

@@ -49,7 +49,7 @@ def outcome(body: Outcome):
 			return
 		}
 		v := c.Arg(0, param)
-		if webDrift(p, v) == 0 {
+		if web24(p, v) == 0 {
 			return
 		}
 		p.Report(v, p.Guidance())

@@ -65,7 +65,7 @@ def count(resp):
 			if a.Kind == KKeywordArgument {
 				v = a.Field("value")
 			}
-			if webDrift(p, v) == 0 {
+			if web24(p, v) == 0 {
 				continue
 			}
 			p.Report(v, fix265(p, v))

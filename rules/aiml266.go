@@ -76,7 +76,7 @@ func evidentlyDriftClass266(c Call) bool {
 // Report/TestSuite on T-WEB reference data (a caller-owned comparison).
 func callerOwnedEvidently266(p *Pass, n *Node) bool {
 	for _, k := range scopeCallsDrift(p, n) {
-		if _, ref, ok := evidentlyDataDrift(p, k); ok && webDrift(p, ref) != 0 {
+		if _, ref, ok := evidentlyDataDrift(p, k); ok && web24(p, ref) != 0 {
 			return true
 		}
 	}
@@ -138,7 +138,7 @@ def monitor(model: str):
 		var ts []threshold266
 		callee := codeText(c.Func, 40)
 		if name, ok := alibiCtorDrift(c); ok {
-			if webDrift(p, c.Arg(0, "x_ref")) != 0 {
+			if web24(p, c.Arg(0, "x_ref")) != 0 {
 				return // the caller compares its own data (AIML261's side)
 			}
 			ts = alibiThresholds266(c, name)
@@ -153,7 +153,7 @@ def monitor(model: str):
 			}
 		}
 		for _, t := range ts {
-			if webDrift(p, t.value) == 0 {
+			if web24(p, t.value) == 0 {
 				continue
 			}
 			at := t.value

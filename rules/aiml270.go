@@ -139,7 +139,7 @@ def feedback():
 			return
 		}
 		y := c.Arg(1, "y")
-		if webDrift(p, y) == 0 {
+		if web24(p, y) == 0 {
 			return
 		}
 		recv := c.Receiver()

@@ -92,7 +92,7 @@ def explain():
 			return
 		}
 		bg := c.Arg(where.pos, where.kws...)
-		if bg == nil || webTaintXAI(p, bg) == 0 {
+		if bg == nil || web24(p, bg) == 0 {
 			return
 		}
 		p.Report(bg, p.Guidance())

@@ -77,7 +77,7 @@ var AIML273 = &Rule{
 		var msg string
 		switch kind {
 		case "mlflow":
-			l := webTaintXAI(p, arg)
+			l := web24(p, arg)
 			if l == 0 {
 				return
 			}
@@ -107,7 +107,7 @@ func untrusted273(p *Pass, n *Node, depth int) string {
 		return ""
 	}
 	direct := func(v *Node) string {
-		if l := remoteTaintXAI(p, v); l != 0 {
+		if l := remote24(p, v); l != 0 {
 			return SourceName(l)
 		}
 		if downloaded273(p, v, 0) {

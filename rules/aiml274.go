@@ -60,7 +60,7 @@ def saliency(payload: dict):
 			return
 		}
 		base := c.Arg(baselinePos274[class], "baselines")
-		if base == nil || webTaintXAI(p, base) == 0 {
+		if base == nil || web24(p, base) == 0 {
 			return
 		}
 		p.Report(base, fix274(p, c, base))

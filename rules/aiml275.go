@@ -45,7 +45,7 @@ def moderate():
 		var tainted []*Node
 		var names []string
 		for _, name := range attentionKeywords275 {
-			if kw := c.Keyword(name); kw != nil && webTaintXAI(p, kw.Field("value")) != 0 {
+			if kw := c.Keyword(name); kw != nil && web24(p, kw.Field("value")) != 0 {
 				tainted = append(tainted, kw)
 				names = append(names, name)
 			}

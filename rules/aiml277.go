@@ -50,7 +50,7 @@ def publish_card():
 		}
 		path := c.Arg(1, "template_path")
 		if path != nil {
-			if l := remoteTaintXAI(p, path); l != 0 {
+			if l := remote24(p, path); l != 0 {
 				p.Report(path, fix277(p, c, "template_path", path)).Message = message277(l)
 			}
 		}
@@ -58,7 +58,7 @@ def publish_card():
 		if str == nil {
 			return
 		}
-		l := remoteTaintXAI(p, str)
+		l := remote24(p, str)
 		if l == 0 {
 			return
 		}

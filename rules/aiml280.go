@@ -34,7 +34,7 @@ def decide(app_in: Application, user=Depends(current_user)):
 			return
 		}
 		kw := c.Keyword("sensitive_features")
-		if kw == nil || webTaintXAI(p, kw.Field("value")) == 0 {
+		if kw == nil || web24(p, kw.Field("value")) == 0 {
 			return
 		}
 		p.Report(kw, p.Guidance())

@@ -8,18 +8,6 @@ import (
 
 // Shared helpers of the 2.4.1 drift-detection batch (AIML261–AIML270).
 
-// taintDrift is the propagation every 2.4 rule uses: the shared one, except
-// that bool() does not propagate (a bool is a bounded value).
-var taintDrift = &TaintSpec{Sanitizers: map[string]bool{"builtins.bool": true}}
-
-// webDrift is the T-WEB label of n under the 2.4 propagation (0 for nil).
-func webDrift(p *Pass, n *Node) Label {
-	if n == nil {
-		return 0
-	}
-	return p.Taint(n, taintDrift) & WebTaint
-}
-
 // alibiBackendsDrift are the suffixes of alibi-detect's backend-specific
 // detector classes (alibi_detect/cd/pytorch/mmd.py MMDDriftTorch,
 // tensorflow/mmd.py MMDDriftTF, keops/mmd.py MMDDriftKeops,

@@ -11,16 +11,6 @@ import (
 // 2.4.2). Every helper name ends in XAI or in the number of the one rule
 // that owns it.
 
-// taintXAI is the shared propagation with the 2.4 exception (README §3.6):
-// bool() does not propagate taint (a bool is a bounded value).
-var taintXAI = &TaintSpec{Sanitizers: Set([]string{"builtins.bool"})}
-
-// webTaintXAI is the T-WEB label of expression n under taintXAI.
-func webTaintXAI(p *Pass, n *Node) Label { return p.Taint(n, taintXAI) & WebTaint }
-
-// remoteTaintXAI is the T-WEB or T-NET label of n under taintXAI.
-func remoteTaintXAI(p *Pass, n *Node) Label { return p.Taint(n, taintXAI) & RemoteTaint }
-
 // qualClassXAI splits a qualified class name into its package path and the
 // class name: "shap.explainers._kernel.KernelExplainer" -> ("shap.explainers._kernel",
 // "KernelExplainer"). ok is false for a name without a dot.
