@@ -356,6 +356,10 @@ func (f *File) classifyParams(fn *Func) {
 			f.authFromDepends(fn, c)
 			continue
 		}
+		if c, ok := f.annotatedDepends(p.Annotation, 0); ok {
+			f.authFromDepends(fn, c) // Annotated[User, Depends(get_user)]: server-resolved
+			continue
+		}
 		switch ann {
 		case "fastapi.BackgroundTasks", "starlette.background.BackgroundTasks", "fastapi.Response", "starlette.responses.Response":
 			continue
@@ -386,6 +390,50 @@ func (f *File) authFromDepends(fn *Func, c Call) {
 			fn.AuthMarker = true
 		}
 	}
+}
+
+// annotatedDepends finds the Depends(...)/Security(...) of an annotation
+// `Annotated[T, Depends(f)]`, directly or through a module-level alias
+// (`CurrentUser = Annotated[User, Depends(get_user)]`).
+func (f *File) annotatedDepends(ann *Node, depth int) (Call, bool) {
+	ann = Unparen(ann)
+	for ann != nil && ann.Kind == KType {
+		ann = Unparen(ann.NamedChild(0))
+	}
+	if ann == nil || depth > 2 {
+		return Call{}, false
+	}
+	if ann.Kind == KIdentifier {
+		defs := f.Module.Defs(ann.Text())
+		if len(defs) == 1 && defs[0].Kind == DefAssign && defs[0].Value != nil {
+			return f.annotatedDepends(defs[0].Value, depth+1)
+		}
+		return Call{}, false
+	}
+	var base *Node
+	switch {
+	case ann.Kind == KSubscript:
+		base = ann.Field("value")
+	case ann.Type() == "generic_type":
+		base = ann.NamedChild(0)
+	default:
+		return Call{}, false
+	}
+	if q := f.Qualname(base); q != "typing.Annotated" && q != "typing_extensions.Annotated" {
+		return Call{}, false
+	}
+	var found Call
+	ok := false
+	ann.Walk(func(m *Node) bool {
+		if ok || m.Kind != KCall {
+			return !ok
+		}
+		if c, _ := f.AsCall(m); c.Is("fastapi.Depends", "fastapi.Security", "fastapi.params.Depends") {
+			found, ok = c, true
+		}
+		return !ok
+	})
+	return found, ok
 }
 
 // ParamLabel is the taint label of a parameter in this function.
