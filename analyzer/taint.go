@@ -275,12 +275,15 @@ func (s *Scope) guarded(name string, after, pos uint32) bool {
 // passes one to: interproc.go).
 func (f *File) requestObject(n *Node, fl flow) string {
 	n = Unparen(n)
-	if n == nil || n.Kind != KIdentifier {
+	if n == nil || n.Kind != KIdentifier && n.Kind != KAttribute {
 		return ""
 	}
 	switch f.Qualname(n) {
-	case "flask.request", "quart.request":
+	case "flask.request", "quart.request": // `request` or `flask.request`
 		return "flask"
+	}
+	if n.Kind != KIdentifier {
+		return ""
 	}
 	s := f.ScopeOf(n)
 	if s.lookupScope(n.Text()) != s {

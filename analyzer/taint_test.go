@@ -175,3 +175,23 @@ func TestSourceName(t *testing.T) {
 		}
 	}
 }
+
+// `import flask; flask.request.args[...]` is the same source as the bare
+// `request` global.
+func TestTaintFlaskModuleSpelling(t *testing.T) {
+	f := parseFile(t, `import flask
+app = flask.Flask(__name__)
+
+@app.post("/x")
+def view():
+    sink(flask.request.args["q"])   # B1
+    sink(flask.request.files["f"])  # B2
+    sink(flask.request.method)      # B3
+    sink(flask.g.user)              # B4
+`)
+	for marker, want := range map[string]Label{"# B1": WebField, "# B2": WebBody, "# B3": 0, "# B4": 0} {
+		if got := taintOf(t, f, marker, nil); got != want {
+			t.Errorf("%s: %b, want %b", marker, got, want)
+		}
+	}
+}
