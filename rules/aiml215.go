@@ -34,7 +34,7 @@ def generate(req: GenerateRequest):
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
-		if kws := generationKeywords215(p, c); kws != nil {
+		if kws := generationKeywords(p, c, generateKeywords215, samplingKeywords215); kws != nil {
 			if streamingGeneration(p, c) {
 				return // STREAMING generation: owned by AIML244 (§4 row 20)
 			}
@@ -77,29 +77,9 @@ const (
 	countLimit215 = "8"
 )
 
-var generateKeywords215 = map[string]string{"max_new_tokens": tokenLimit215, "max_length": tokenLimit215,
-	"min_new_tokens": tokenLimit215, "min_length": tokenLimit215, "max_tokens": tokenLimit215,
-	"num_beams": countLimit215, "num_return_sequences": countLimit215}
+var generateKeywords215 = generationLimits(generateKeywordKinds, tokenLimit215, countLimit215)
 
-var samplingKeywords215 = map[string]string{"max_tokens": tokenLimit215, "n": countLimit215, "best_of": countLimit215}
-
-// generationKeywords215 returns the length/count keywords checked on c: a
-// `.generate(...)` call or a call on a transformers pipeline (a), or
-// vllm.SamplingParams (b); nil for other calls.
-func generationKeywords215(p *Pass, c Call) map[string]string {
-	if c.Args == nil {
-		return nil
-	}
-	switch {
-	case c.Is("vllm.SamplingParams", "vllm.sampling_params.SamplingParams"):
-		return samplingKeywords215
-	case c.Method() == "generate":
-		return generateKeywords215
-	case p.TypeOf(c.Func) == "transformers.pipeline":
-		return generateKeywords215
-	}
-	return nil
-}
+var samplingKeywords215 = generationLimits(samplingKeywordKinds, tokenLimit215, countLimit215)
 
 var allocators215 = qualify("torch.", "empty", "zeros", "ones", "rand", "randn", "full", "randint", "arange")
 
@@ -159,7 +139,7 @@ func fix215(p *Pass, hits []*Node, limits map[string]string) *Fix {
 		}
 		edits = append(edits, e)
 		parts = append(parts, "`"+name+"=` to "+limit)
-		changes = append(changes, "more than "+limit+" "+unit215[name])
+		changes = append(changes, "more than "+limit+" "+generationUnits[name])
 	}
 	if len(edits) == 0 {
 		return p.Guidance()
@@ -175,10 +155,5 @@ func fix215(p *Pass, hits []*Node, limits map[string]string) *Fix {
 		Changing("requests that ask for " + strings.Join(changes, " or ") + " are capped at the limit; a None value " +
 			"would now raise TypeError.")
 }
-
-// unit215 names what each keyword counts, for the behaviour change.
-var unit215 = map[string]string{"max_new_tokens": "new tokens", "min_new_tokens": "new tokens", "max_length": "tokens",
-	"min_length": "tokens", "max_tokens": "tokens", "num_beams": "beams", "num_return_sequences": "sequences",
-	"n": "sequences", "best_of": "candidate sequences"}
 
 func init() { register(AIML215) }

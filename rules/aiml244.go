@@ -43,7 +43,7 @@ def chat(req: ChatRequest):
 			}
 			return
 		}
-		kws := generationKeywords244(p, c)
+		kws := generationKeywords(p, c, generateKeywords244, samplingKeywords244)
 		if kws == nil || !streamingGeneration(p, c) {
 			return // non-streaming generation: owned by AIML215 (README §4 row 20)
 		}
@@ -75,29 +75,9 @@ const (
 	countLimit244 = "8"
 )
 
-var generateKeywords244 = map[string]string{"max_new_tokens": tokenLimit244, "max_length": tokenLimit244,
-	"min_new_tokens": tokenLimit244, "min_length": tokenLimit244, "max_tokens": tokenLimit244,
-	"num_beams": countLimit244, "num_return_sequences": countLimit244}
+var generateKeywords244 = generationLimits(generateKeywordKinds, tokenLimit244, countLimit244)
 
-var samplingKeywords244 = map[string]string{"max_tokens": tokenLimit244, "n": countLimit244, "best_of": countLimit244}
-
-// generationKeywords244 returns the keywords checked on c: any
-// `.generate(...)` call or a call of a transformers pipeline, or
-// vllm.SamplingParams (with n/best_of); nil for other calls.
-func generationKeywords244(p *Pass, c Call) map[string]string {
-	if c.Args == nil {
-		return nil
-	}
-	switch {
-	case c.Is("vllm.SamplingParams", "vllm.sampling_params.SamplingParams"):
-		return samplingKeywords244
-	case c.Method() == "generate":
-		return generateKeywords244
-	case p.TypeOf(c.Func) == "transformers.pipeline":
-		return generateKeywords244
-	}
-	return nil
-}
+var samplingKeywords244 = generationLimits(samplingKeywordKinds, tokenLimit244, countLimit244)
 
 // taint244 lets max() pass taint: max(v, 1) still has no upper bound.
 var taint244 = &TaintSpec{Propagators: map[string]bool{"builtins.max": true}}
@@ -124,7 +104,7 @@ func fix244(p *Pass, hits []*Node, limits map[string]string) *Fix {
 		}
 		edits = append(edits, ReplaceNode(v, "min(int("+inner+"), "+limit+")"))
 		parts = append(parts, "`"+name+"=` to "+limit)
-		changes = append(changes, "more than "+limit+" "+unit244[name])
+		changes = append(changes, "more than "+limit+" "+generationUnits[name])
 	}
 	desc := "Clamp " + strings.Join(parts, " and ") + " with `min(int(...), <limit>)`; replace the literal with your named limit."
 	if len(hits) == 1 {
@@ -144,10 +124,5 @@ func argText244(c Call) string {
 	}
 	return c.Node.Text()
 }
-
-// unit244 names what each keyword counts, for the behaviour change.
-var unit244 = map[string]string{"max_new_tokens": "new tokens", "min_new_tokens": "new tokens", "max_length": "tokens",
-	"min_length": "tokens", "max_tokens": "tokens", "num_beams": "beams", "num_return_sequences": "sequences",
-	"n": "sequences", "best_of": "candidate sequences"}
 
 func init() { register(AIML244) }
