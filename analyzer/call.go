@@ -232,3 +232,25 @@ func (f *File) ScopeHasCall(s *Scope, match func(Call) bool) bool {
 	})
 	return found
 }
+
+// ArgValues returns the value of every argument in order: positional
+// arguments, splatted expressions and keyword values.
+func (c Call) ArgValues() []*Node {
+	if c.Args == nil {
+		return nil
+	}
+	var out []*Node
+	for a := c.Args.FirstChild(); a != nil; a = a.NextSibling() {
+		if !a.Named() || a.Kind == KComment {
+			continue
+		}
+		if a.Kind == KKeywordArgument {
+			if v := a.Field("value"); v != nil {
+				out = append(out, v)
+			}
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}

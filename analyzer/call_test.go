@@ -1,6 +1,9 @@
 package analyzer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCallArguments(t *testing.T) {
 	src := `import pandas as pd
@@ -43,5 +46,33 @@ f(*args, 2, key=3)
 	}
 	if l := labels.NameNode().Line(); l != 10 {
 		t.Errorf("labels reported on line %d, want 10", l)
+	}
+}
+
+func TestArgValuesAndAnnotationHead(t *testing.T) {
+	f := parseFile(t, "from typing import Literal\ndef g(x: Literal['a', 'b'], y: int): pass\nf(a, *b, k=c, **d)  # trailing\n")
+	c := firstCall(t, f, "f(")
+	var got []string
+	for _, v := range c.ArgValues() {
+		got = append(got, v.Text())
+	}
+	if strings.Join(got, " ") != "a *b c **d" {
+		t.Errorf("ArgValues: %q", got)
+	}
+	var def *Node
+	for i := range f.Tree.Nodes {
+		if f.Tree.Nodes[i].Kind == KFunctionDefinition {
+			def = &f.Tree.Nodes[i]
+		}
+	}
+	for _, p := range f.ScopeFor(def).Params {
+		expr, head := AnnotationHead(p.Annotation)
+		want := map[string]string{"x": "Literal", "y": "int"}[p.Name]
+		if head == nil || head.Text() != want || expr == nil {
+			t.Errorf("AnnotationHead(%s) = %v", p.Name, head)
+		}
+	}
+	if e, h := AnnotationHead(nil); e != nil || h != nil {
+		t.Error("AnnotationHead(nil) must be nil, nil")
 	}
 }

@@ -396,10 +396,7 @@ func (f *File) authFromDepends(fn *Func, c Call) {
 // `Annotated[T, Depends(f)]`, directly or through a module-level alias
 // (`CurrentUser = Annotated[User, Depends(get_user)]`).
 func (f *File) annotatedDepends(ann *Node, depth int) (Call, bool) {
-	ann = Unparen(ann)
-	for ann != nil && ann.Kind == KType {
-		ann = Unparen(ann.NamedChild(0))
-	}
+	ann, base := AnnotationHead(ann)
 	if ann == nil || depth > 2 {
 		return Call{}, false
 	}
@@ -410,13 +407,7 @@ func (f *File) annotatedDepends(ann *Node, depth int) (Call, bool) {
 		}
 		return Call{}, false
 	}
-	var base *Node
-	switch {
-	case ann.Kind == KSubscript:
-		base = ann.Field("value")
-	case ann.Type() == "generic_type":
-		base = ann.NamedChild(0)
-	default:
+	if base == ann {
 		return Call{}, false
 	}
 	if q := f.Qualname(base); q != "typing.Annotated" && q != "typing_extensions.Annotated" {

@@ -340,3 +340,24 @@ func (f *File) TypeIn(n *Node, types map[string]bool) bool {
 	t := f.TypeOf(n)
 	return t != "" && types[t]
 }
+
+// AnnotationHead splits a type annotation into the annotation expression
+// (without the `type` wrapper) and its head: `Literal` of
+// `Literal["a", "b"]`, `Annotated` of `Annotated[T, ...]`, the expression
+// itself when it is not generic. Both are nil for a nil annotation.
+func AnnotationHead(ann *Node) (expr, head *Node) {
+	ann = Unparen(ann)
+	for ann != nil && ann.Kind == KType {
+		ann = Unparen(ann.NamedChild(0))
+	}
+	if ann == nil {
+		return nil, nil
+	}
+	switch {
+	case ann.Kind == KSubscript:
+		return ann, ann.Field("value")
+	case ann.Type() == "generic_type":
+		return ann, ann.NamedChild(0)
+	}
+	return ann, ann
+}

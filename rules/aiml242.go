@@ -75,18 +75,9 @@ func choiceParam242(p *Pass, name *Node) bool {
 	if d == nil || d.Kind != DefParam || d.Param.Annotation == nil {
 		return false
 	}
-	ann := Unparen(d.Param.Annotation)
-	if ann.Kind == KType {
-		ann = Unparen(ann.NamedChild(0))
-	}
+	ann, head := AnnotationHead(d.Param.Annotation)
 	if ann == nil {
 		return false
-	}
-	head := ann
-	if ann.Kind == KSubscript {
-		head = ann.Field("value")
-	} else if ann.Type() == "generic_type" {
-		head = ann.NamedChild(0)
 	}
 	if q := p.Qualname(head); q == "typing.Literal" || q == "typing_extensions.Literal" {
 		return true

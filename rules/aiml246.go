@@ -209,18 +209,9 @@ func bodyParam246(p *Pass, fn *Func, n *Node, strict bool) bool {
 			return false
 		}
 	}
-	ann := Unparen(prm.Annotation)
-	if ann.Kind == KType {
-		ann = Unparen(ann.NamedChild(0))
-	}
+	ann, head := AnnotationHead(prm.Annotation)
 	if ann == nil {
 		return false
-	}
-	head := ann
-	if ann.Kind == KSubscript {
-		head = ann.Field("value")
-	} else if ann.Type() == "generic_type" {
-		head = ann.NamedChild(0)
 	}
 	switch p.Qualname(head) {
 	case "builtins.dict", "typing.Dict", "typing.Mapping":

@@ -44,14 +44,7 @@ def predict(req: Req, x_customer: str = Header()):
 		}
 		var label Label
 		var first *Node
-		for a := c.Args.FirstChild(); a != nil; a = a.NextSibling() {
-			if !a.Named() || a.Kind == KComment {
-				continue
-			}
-			v := a
-			if a.Kind == KKeywordArgument {
-				v = a.Field("value")
-			}
+		for _, v := range c.ArgValues() {
 			if l := p.Taint(v, nil) & WebTaint; l != 0 {
 				label |= l
 				if first == nil {

@@ -57,14 +57,7 @@ def count(resp):
 		if p.FuncOf(n).IsRoute() {
 			return // owned by AIML249
 		}
-		for a := c.Args.FirstChild(); a != nil; a = a.NextSibling() {
-			if !a.Named() || a.Kind == KComment {
-				continue
-			}
-			v := a
-			if a.Kind == KKeywordArgument {
-				v = a.Field("value")
-			}
+		for _, v := range c.ArgValues() {
 			if web24(p, v) == 0 {
 				continue
 			}
