@@ -25,11 +25,6 @@ type plannedComment struct {
 	oneClick bool
 }
 
-// planComment plans f's comment on its own.
-func planComment(f *finding, d *fileDiff, suggestions, docsURL string) plannedComment {
-	return placeComment(f, planFix(f, d, suggestions), docsURL)
-}
-
 func (c plannedComment) draft() *github.DraftReviewComment {
 	d := &github.DraftReviewComment{
 		Path: github.String(c.path), Body: github.String(c.body),

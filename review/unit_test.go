@@ -117,7 +117,7 @@ func TestSuggestionMultiLine(t *testing.T) {
 	if p.kind != fixSuggestion || p.startLine != 2 || p.endLine != 5 || p.replacement != "b = single()" {
 		t.Fatalf("plan %+v", p)
 	}
-	c := planComment(f, diffOf(t, old, new), config.SuggestSafe, docsURL)
+	c := placeComment(f, planFix(f, diffOf(t, old, new), config.SuggestSafe), docsURL)
 	if c.startLine != 2 || c.line != 5 {
 		t.Errorf("comment range %d-%d", c.startLine, c.line)
 	}
