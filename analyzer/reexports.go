@@ -224,6 +224,10 @@ var reexportTable = []reexport{
 	{"mlflow.client", "mlflow", "MlflowClient"},
 	{"mlflow.models", "mlflow", "evaluate"},
 
+	// prometheus_client: prometheus_client/__init__.py and core.py re-export
+	// the metric classes defined in metrics.py.
+	{"prometheus_client.metrics", "prometheus_client", "Counter Gauge Histogram Summary Info Enum"},
+	{"prometheus_client.core", "prometheus_client", "Counter Gauge Histogram Summary Info Enum"},
 	// wandb: wandb/__init__.py, wandb/sdk/__init__.py, wandb/apis/__init__.py,
 	// wandb/apis/public/__init__.py (HEAD 0.2x).
 	{"wandb.sdk.wandb_init", "wandb.sdk", "init"},

@@ -84,18 +84,15 @@ func evidentlyDataDrift(p *Pass, c Call) (cur, ref *Node, ok bool) {
 	return c.Kwarg("current_data"), c.Kwarg("reference_data"), true
 }
 
-// promClassDrift canonicalises the defining-module spellings of the
-// prometheus_client metric classes (prometheus_client/metrics.py, re-exported
-// by prometheus_client/__init__.py and prometheus_client/core.py) and
-// returns the class name ("Histogram"), or "".
+// promClassDrift returns the class name ("Histogram") of a prometheus_client
+// metric type (the engine's re-export table maps prometheus_client.metrics
+// and .core to prometheus_client), or "".
 func promClassDrift(t string) string {
-	for _, pre := range []string{"prometheus_client.metrics.", "prometheus_client.core.", "prometheus_client."} {
-		if name, ok := strings.CutPrefix(t, pre); ok {
-			switch name {
-			case "Counter", "Gauge", "Histogram", "Summary", "Info", "Enum":
-				return name
-			}
-		}
+	name, ok := strings.CutPrefix(t, "prometheus_client.")
+	switch {
+	case !ok:
+	case name == "Counter", name == "Gauge", name == "Histogram", name == "Summary", name == "Info", name == "Enum":
+		return name
 	}
 	return ""
 }
