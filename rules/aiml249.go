@@ -2,10 +2,6 @@ package rules
 
 import . "github.com/pyguard/pyguard/analyzer"
 
-// metricTypes249 are the prometheus_client metric classes with labels.
-var metricTypes249 = setOf(qualify("prometheus_client.", "Counter", "Gauge", "Histogram", "Summary", "Info", "Enum"),
-	qualify("prometheus_client.metrics.", "Counter", "Gauge", "Histogram", "Summary", "Info", "Enum"))
-
 var AIML249 = &Rule{
 	ID:         "AIML249",
 	Title:      "Metrics endpoint exposure",
@@ -36,7 +32,7 @@ def predict(req: Req, x_customer: str = Header()):
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
-		if c.Method() != "labels" || c.Args == nil || !p.TypeIn(c.Receiver(), metricTypes249) {
+		if c.Method() != "labels" || c.Args == nil || promMetricClass(p.TypeOf(c.Receiver())) == "" {
 			return
 		}
 		if fn := p.FuncOf(n); !fn.IsRoute() {

@@ -51,7 +51,7 @@ def count(resp):
 	Kinds: []Kind{KCall},
 	Check: func(p *Pass, n *Node) {
 		c, _ := p.AsCall(n)
-		if c.Method() != "labels" || c.Args == nil || promClassDrift(p.TypeOf(c.Receiver())) == "" {
+		if c.Method() != "labels" || c.Args == nil || promMetricClass(p.TypeOf(c.Receiver())) == "" {
 			return
 		}
 		if p.FuncOf(n).IsRoute() {

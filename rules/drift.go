@@ -84,10 +84,10 @@ func evidentlyDataDrift(p *Pass, c Call) (cur, ref *Node, ok bool) {
 	return c.Kwarg("current_data"), c.Kwarg("reference_data"), true
 }
 
-// promClassDrift returns the class name ("Histogram") of a prometheus_client
+// promMetricClass returns the class name ("Histogram") of a prometheus_client
 // metric type (the engine's re-export table maps prometheus_client.metrics
 // and .core to prometheus_client), or "".
-func promClassDrift(t string) string {
+func promMetricClass(t string) string {
 	name, ok := strings.CutPrefix(t, "prometheus_client.")
 	switch {
 	case !ok:
@@ -112,7 +112,7 @@ func promMetricDrift(p *Pass, recv *Node) string {
 	if recv == nil {
 		return ""
 	}
-	return promClassDrift(p.TypeOf(recv))
+	return promMetricClass(p.TypeOf(recv))
 }
 
 // scopeCallsDrift returns the calls of the SCOPE containing n (the function,
