@@ -28,26 +28,32 @@ type outcome struct {
 
 func (j *job) timestamp() *github.Timestamp { return &github.Timestamp{Time: j.now()} }
 
-// startCheck marks the check run in progress: the re-requested run when
-// the target names one, else a new run on the head commit.
+// startCheck marks the check run in progress: the run an earlier attempt
+// of this job created, or the re-requested run, when there is one; else a
+// new run on the head commit, which the job's hooks remember at once.
 func (j *job) startCheck(ctx context.Context) error {
 	out := &github.CheckRunOutput{
 		Title:   github.String("Reviewing…"),
 		Summary: github.String("PyGuard is reviewing the Python changes of this pull request."),
 	}
-	if id := j.t.CheckRunID; id != 0 {
+	id, why := j.check.id, "resuming the check run an earlier attempt created"
+	if id == 0 {
+		id, why = j.t.CheckRunID, "re-running check run"
+	}
+	if id != 0 {
 		_, _, err := j.gh.Checks.UpdateCheckRun(ctx, j.t.Owner, j.t.Repo, id, github.UpdateCheckRunOptions{
 			Name: CheckName, Status: github.String("in_progress"), Output: out,
 		})
 		if err == nil {
 			j.check.id = id
-			j.log.Info().Int64("check_run_id", id).Msg("re-running check run")
+			j.log.Info().Int64("check_run_id", id).Msg(why)
 			return nil
 		}
 		if !isStatus(err, 404, 422) {
 			return fmt.Errorf("restart check run %d: %w", id, err)
 		}
-		j.log.Warn().Err(err).Int64("check_run_id", id).Msg("cannot restart the re-requested check run; creating a new one")
+		j.check.id = 0
+		j.log.Warn().Err(err).Int64("check_run_id", id).Msg("cannot restart the check run; creating a new one")
 	}
 	run, _, err := j.gh.Checks.CreateCheckRun(ctx, j.t.Owner, j.t.Repo, github.CreateCheckRunOptions{
 		Name: CheckName, HeadSHA: j.headSHA, Status: github.String("in_progress"),
@@ -57,6 +63,9 @@ func (j *job) startCheck(ctx context.Context) error {
 		return fmt.Errorf("create check run: %w", err)
 	}
 	j.check.id = run.GetID()
+	if j.hooks.CheckRunCreated != nil {
+		j.hooks.CheckRunCreated(ctx, j.check.id)
+	}
 	j.log.Info().Int64("check_run_id", j.check.id).Msg("check run in progress")
 	return nil
 }
@@ -71,7 +80,7 @@ func nonEmpty(s string) *string {
 // completeNow completes a check run for an outcome reached before one was
 // started (no pull request): the re-requested run, or a new completed one.
 func (j *job) completeNow(ctx context.Context, o outcome) error {
-	if j.t.CheckRunID != 0 {
+	if j.check.id == 0 && j.t.CheckRunID != 0 {
 		j.check.id = j.t.CheckRunID
 	}
 	return j.complete(ctx, o)
@@ -152,7 +161,10 @@ func chunk[T any](items []T, n int) [][]T {
 
 // fail completes the check run after an error or panic, so it never keeps
 // spinning: conclusion failure with the reason (cancelled when the job's
-// context ended). It uses a fresh context when the job's has ended.
+// context ended). When the queue will try again (a rate limit, GitHub
+// unavailable, the server stopping, another review of the PR running), the
+// run instead stays in progress and says when the next attempt is due. It
+// uses a fresh context when the job's has ended.
 func (j *job) fail(ctx context.Context, cause error) {
 	if j.gh == nil || j.check.completed || (j.headSHA == "" && j.t.HeadSHA == "") {
 		return
@@ -163,6 +175,12 @@ func (j *job) fail(ctx context.Context, cause error) {
 	if j.check.id == 0 && j.t.CheckRunID != 0 {
 		j.check.id = j.t.CheckRunID
 	}
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), completionTimeout)
+	defer cancel()
+	if note, ok := j.retryNote(ctx, cause); ok {
+		j.noteWaiting(cctx, note)
+		return
+	}
 	conclusion, title := "failure", "PyGuard could not complete the review"
 	reason := cause.Error()
 	if ctx.Err() != nil || errors.Is(cause, context.Canceled) || errors.Is(cause, context.DeadlineExceeded) {
@@ -171,9 +189,47 @@ func (j *job) fail(ctx context.Context, cause error) {
 	} else {
 		reason = "The review failed: " + reason + "\n\nRe-run the check to try again; if it keeps failing, report it with the delivery id `" + j.t.DeliveryID + "`."
 	}
-	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), completionTimeout)
-	defer cancel()
 	if err := j.complete(cctx, outcome{conclusion: conclusion, title: title, summary: truncate(reason, maxSummary)}); err != nil {
 		j.log.Error().Err(err).Msg("could not complete the check run after a failure")
+	}
+}
+
+// retryNote is what the check run says while the job waits for its next
+// attempt; ok is false when no attempt will follow (the error is final).
+func (j *job) retryNote(ctx context.Context, cause error) (note string, ok bool) {
+	if !j.hooks.Resumes {
+		return "", false
+	}
+	now := j.now()
+	if at, ok := RetryAt(cause, now); ok {
+		return "Waiting for GitHub's rate limit until " + at.UTC().Format("15:04") + " UTC; the review resumes then.", true
+	}
+	switch {
+	case errors.Is(cause, ErrBusy):
+		return "", true // nothing to say: the run belongs to a review that waits its turn
+	case ctx.Err() != nil || errors.Is(cause, context.Canceled):
+		return "PyGuard was interrupted (the server is restarting); the review resumes when it is back.", true
+	case Transient(cause) && j.hooks.Retries:
+		note := "GitHub's API is failing (" + clip(cause.Error(), 300) + "); PyGuard tries again"
+		if at := j.hooks.NextAttempt; !at.IsZero() {
+			note += " at " + at.UTC().Format("15:04") + " UTC"
+		}
+		return note + ".", true
+	}
+	return "", false
+}
+
+// noteWaiting keeps the check run in progress with the note, best effort:
+// during an outage or a rate limit the update may fail too.
+func (j *job) noteWaiting(ctx context.Context, note string) {
+	if j.check.id == 0 || note == "" {
+		return
+	}
+	_, _, err := j.gh.Checks.UpdateCheckRun(ctx, j.t.Owner, j.t.Repo, j.check.id, github.UpdateCheckRunOptions{
+		Name: CheckName, Status: github.String("in_progress"),
+		Output: &github.CheckRunOutput{Title: github.String("Waiting to retry"), Summary: github.String(note)},
+	})
+	if err != nil {
+		j.log.Debug().Err(err).Msg("could not note the retry on the check run")
 	}
 }

@@ -41,6 +41,16 @@ func (c plannedComment) draft() *github.DraftReviewComment {
 // comments are found; they are dropped and logged, the rest posted. It
 // returns what was posted and refused, and the error that stopped it.
 func (j *job) postComments(ctx context.Context, cs []plannedComment, kept int) (posted, refused []*finding, err error) {
+	if len(cs) == 0 {
+		return nil, nil, nil
+	}
+	// The markers again, right before posting: whatever happened since the
+	// review listed them (an earlier attempt whose create-review call
+	// GitHub acted on before the connection dropped), a comment is never
+	// posted twice.
+	if cs, err = j.dropPresent(ctx, cs); err != nil {
+		return nil, nil, err
+	}
 	batches := chunk(cs, maxCommentsPerReview)
 	oneClick := 0
 	for _, c := range cs {
@@ -95,6 +105,25 @@ func (j *job) postReview(ctx context.Context, cs []plannedComment, body string) 
 	}
 	p2, r2, err := j.postReview(ctx, cs[mid:], body)
 	return append(p1, p2...), append(r1, r2...), err
+}
+
+// dropPresent lists the pull request's markers and leaves out the comments
+// already there.
+func (j *job) dropPresent(ctx context.Context, cs []plannedComment) ([]plannedComment, error) {
+	ex, err := j.listExisting(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list review comments before posting: %w", err)
+	}
+	out := cs[:0:0]
+	for _, c := range cs {
+		if ex.markers[c.f.key()] {
+			j.log.Info().Str("rule", c.f.rule.ID).Str("path", c.path).Int("line", c.line).
+				Msg("comment already on the pull request (posted by an earlier attempt); not posting it again")
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // mentionsCommit reports a 422 about the review's commit (the head moved

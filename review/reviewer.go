@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/google/go-github/v62/github"
@@ -27,6 +28,9 @@ type Reviewer struct {
 	// Clients returns a client for an installation. Authentication,
 	// retries and rate-limit waits are the client's (its transport's).
 	Clients func(ctx context.Context, installationID int64) (*github.Client, error)
+	// Refresh, when set, forgets an installation's client (and so its
+	// token): after a 401 the review asks for a new client once and goes on.
+	Refresh func(installationID int64)
 	// Rules default to rules.All().
 	Rules  []*analyzer.Rule
 	Logger zerolog.Logger
@@ -51,14 +55,7 @@ const completionTimeout = 30 * time.Second
 // the reason). It returns an error when the review could not be done; a
 // review that found problems is not an error.
 func (r *Reviewer) Review(ctx context.Context, t Target) (err error) {
-	j := &job{r: r, t: t, now: r.Now, docsURL: r.DocsURL}
-	if j.now == nil {
-		j.now = time.Now
-	}
-	if j.docsURL == "" {
-		j.docsURL = DefaultDocsURL
-	}
-	j.setLogger(ctx, t.Number)
+	j := r.newJob(ctx, t)
 	start := j.now()
 	defer func() {
 		if p := recover(); p != nil {
@@ -78,12 +75,46 @@ func (r *Reviewer) Review(ctx context.Context, t Target) (err error) {
 	if r.Clients == nil {
 		return errors.New("review: Reviewer.Clients is not set")
 	}
-	gh, err := r.Clients(ctx, t.InstallationID)
-	if err != nil {
+	if j.gh, err = r.Clients(ctx, t.InstallationID); err != nil {
 		return fmt.Errorf("installation client: %w", err)
 	}
-	j.gh = gh
-	return j.run(ctx)
+	err = j.run(ctx)
+	if Unauthorized(err) && r.Refresh != nil {
+		// A revoked or expired token: a new client gets a new one. Once.
+		j.log.Warn().Err(err).Msg("GitHub answered 401; refreshing the installation token and going on")
+		r.Refresh(t.InstallationID)
+		if j.gh, err = r.Clients(ctx, t.InstallationID); err != nil {
+			return fmt.Errorf("installation client: %w", err)
+		}
+		j.resetForRetry()
+		err = j.run(ctx)
+	}
+	return err
+}
+
+func (r *Reviewer) newJob(ctx context.Context, t Target) *job {
+	j := &job{r: r, t: t, now: r.Now, docsURL: r.DocsURL, hooks: HooksOf(ctx)}
+	if j.now == nil {
+		j.now = time.Now
+	}
+	if j.docsURL == "" {
+		j.docsURL = DefaultDocsURL
+	}
+	j.check.id = j.hooks.CheckRunID
+	j.setLogger(ctx, t.Number)
+	return j
+}
+
+// resetForRetry forgets what one run of the job learnt, except its check
+// run, so that run can start over.
+func (j *job) resetForRetry() {
+	if j.release != nil {
+		j.release()
+		j.release = nil
+	}
+	check := j.check
+	*j = job{r: j.r, t: j.t, gh: j.gh, log: j.log, now: j.now, docsURL: j.docsURL, hooks: j.hooks}
+	j.check = check
 }
 
 func (r *Reviewer) hook(stage string) {
@@ -120,6 +151,9 @@ type job struct {
 	baseSHA string
 	baseRef string // the base branch; .pyguard.yml is read from its tip
 	check   checkRun
+
+	hooks   JobHooks
+	release func() // the pull request's lease, once taken
 }
 
 // Log keys of a job's fields: go-githubapp's, the same as the webhook
@@ -177,6 +211,25 @@ func (j *job) run(ctx context.Context) error {
 		j.setLogger(ctx, n)
 	}
 	j.number = number
+	if j.hooks.Lock != nil {
+		// One review of a pull request at a time, on every replica, whatever
+		// mix of events (pull_request, check_suite by head SHA,
+		// redeliveries) asked for it.
+		lctx, release, err := j.hooks.Lock(ctx, t.Owner+"/"+t.Repo+"#"+strconv.Itoa(number))
+		if errors.Is(err, ErrAlreadyReviewed) {
+			j.log.Info().Msg("skipped: this head was already reviewed for an earlier event")
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		j.release = release
+		defer func() {
+			release()
+			j.release = nil
+		}()
+		ctx = lctx
+	}
 	pr, _, err := j.gh.PullRequests.Get(ctx, t.Owner, t.Repo, number)
 	if err != nil {
 		return fmt.Errorf("get pull request #%d: %w", number, err)

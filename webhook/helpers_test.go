@@ -182,23 +182,37 @@ func (b *syncBuffer) lines(t *testing.T) []map[string]any {
 
 type testServer struct {
 	*Server
+	queue  *JobQueue
 	runner *fakeRunner
 	logs   *syncBuffer
 }
 
-// newTestServer builds a receiver with a fake runner and captured debug
-// logs; mod may change the config.
+// newTestServer builds a receiver in front of a real queue (SQLite in a
+// temporary directory) with a fake runner and captured debug logs; mod may
+// change the config.
 func newTestServer(t *testing.T, appID int64, runner *fakeRunner, mod func(*Config)) *testServer {
+	t.Helper()
+	return newTestServerQ(t, appID, runner, mod, nil)
+}
+
+// newTestServerQ is newTestServer with a change to the queue's config too.
+func newTestServerQ(t *testing.T, appID int64, runner *fakeRunner, mod func(*Config), qmod func(*QueueConfig)) *testServer {
 	t.Helper()
 	if runner == nil {
 		runner = &fakeRunner{}
 	}
 	logs := &syncBuffer{}
+	logger := zerolog.New(logs).Level(zerolog.DebugLevel).With().Timestamp().Logger()
+	qc := testQueueConfig(t, runner, logger)
+	if qmod != nil {
+		qmod(&qc)
+	}
+	q := startQueue(t, qc)
 	cfg := Config{
 		Secret: testSecret,
 		AppID:  appID,
-		Runner: runner,
-		Logger: zerolog.New(logs).Level(zerolog.DebugLevel).With().Timestamp().Logger(),
+		Queue:  q,
+		Logger: logger,
 	}
 	if mod != nil {
 		mod(&cfg)
@@ -212,16 +226,73 @@ func newTestServer(t *testing.T, appID int64, runner *fakeRunner, mod func(*Conf
 		defer cancel()
 		_ = s.Shutdown(ctx)
 	})
-	return &testServer{Server: s, runner: runner, logs: logs}
+	return &testServer{Server: s, queue: q, runner: runner, logs: logs}
 }
 
-// drain shuts the server down and fails when work was dropped.
+// testQueueConfig is a queue on a fresh SQLite file with short delays.
+func testQueueConfig(t *testing.T, runner Runner, logger zerolog.Logger) QueueConfig {
+	return QueueConfig{
+		DatabaseURL:  "sqlite://" + filepath.Join(t.TempDir(), "queue.db"),
+		Runner:       runner,
+		RetryDelays:  []time.Duration{20 * time.Millisecond, 40 * time.Millisecond},
+		BusyDelay:    20 * time.Millisecond,
+		LeaseTTL:     time.Second,
+		PollInterval: 20 * time.Millisecond,
+		Logger:       logger,
+	}
+}
+
+// startQueue opens and starts a queue, shut down when the test ends.
+func startQueue(t *testing.T, cfg QueueConfig) *JobQueue {
+	t.Helper()
+	q, err := OpenQueue(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = q.Shutdown(ctx)
+	})
+	return q
+}
+
+// drain waits until no job waits or runs, then shuts the server down; it
+// fails when work was interrupted.
 func (s *testServer) drain(t *testing.T) {
 	t.Helper()
+	waitIdle(t, s.queue)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := s.Shutdown(ctx); err != nil {
 		t.Fatalf("Shutdown: %v\nlogs:\n%s", err, s.logs)
+	}
+}
+
+// waitIdle waits until no job of q waits or runs.
+func waitIdle(t *testing.T, q *JobQueue) {
+	t.Helper()
+	waitFor(t, "the queue to be idle", func() bool {
+		counts, err := q.Stats(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return counts["available"]+counts["running"]+counts["retryable"]+counts["scheduled"]+counts["pending"] == 0
+	})
+}
+
+// waitFor polls cond until it holds or fails after a timeout.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 

@@ -1,6 +1,7 @@
 package webhook
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/palantir/go-githubapp/githubapp"
 	"github.com/rs/zerolog"
 
+	"github.com/pyguard/pyguard/internal/metrics"
 	"github.com/pyguard/pyguard/review"
 )
 
@@ -23,8 +25,6 @@ import (
 const (
 	// DefaultMaxBodyBytes is GitHub's cap on webhook payloads, 25 MB.
 	DefaultMaxBodyBytes int64 = 25_000_000
-	DefaultDedupTTL           = time.Hour
-	DefaultDedupSize          = 10_000
 	DefaultRetryAfter         = 30 * time.Second
 )
 
@@ -40,20 +40,18 @@ type Config struct {
 	// AppID is the GitHub App's id (PYGUARD_APP_ID); required. Check runs
 	// and suites of other apps are ignored.
 	AppID int64
-	// Runner performs reviews; required unless Queue is given.
-	Runner Runner
-	// Queue replaces the in-memory queue (then Runner, Workers, QueueSize
-	// and JobTimeout are not used).
+	// Queue takes accepted reviews (a *JobQueue); required.
 	Queue Queue
 
-	Workers    int           // concurrent reviews; default 4
-	QueueSize  int           // targets waiting to start; default 1000
-	JobTimeout time.Duration // one review; 0 → 30 min, negative → none
-
 	MaxBodyBytes int64         // default DefaultMaxBodyBytes (25 MB)
-	DedupTTL     time.Duration // how long a delivery id is remembered; default 1h
-	DedupSize    int           // how many are remembered at most; default 10000
 	RetryAfter   time.Duration // Retry-After of a 503; default 30s
+	// MaxUnsignedReads bounds the bodies read at once before their
+	// signature is known; default 32. Others wait (at most
+	// unsignedReadWait), then get 503.
+	MaxUnsignedReads int
+
+	// Metrics counts deliveries by event and result; nil counts nothing.
+	Metrics *metrics.Metrics
 
 	// Logger receives every line; the zero value discards.
 	Logger zerolog.Logger
@@ -67,20 +65,20 @@ type Config struct {
 // and a Shutdown that drains the review queue.
 type Server struct {
 	appID      int64
+	secret     string
 	maxBody    int64
+	reads      chan struct{} // slots for bodies whose signature is unknown
 	retryAfter string
 	log        zerolog.Logger
+	metrics    *metrics.Metrics
 
 	queue      Queue
-	seen       *deliverySet
-	commits    *deliverySet // PR@sha queued by an automatic event, per family
 	dispatcher http.Handler
 	mux        *http.ServeMux
 	draining   atomic.Bool
 }
 
-// NewHandler builds the receiver and, unless cfg.Queue is set, starts the
-// in-memory queue's workers.
+// NewHandler builds the receiver in front of cfg.Queue.
 func NewHandler(cfg Config) (*Server, error) {
 	if cfg.Secret == "" {
 		return nil, errors.New("webhook: the webhook secret is required")
@@ -88,43 +86,33 @@ func NewHandler(cfg Config) (*Server, error) {
 	if cfg.AppID <= 0 {
 		return nil, errors.New("webhook: the app id is required")
 	}
-	if cfg.Queue == nil && cfg.Runner == nil {
-		return nil, errors.New("webhook: a Runner (or a Queue) is required")
+	if cfg.Queue == nil {
+		return nil, errors.New("webhook: a Queue is required")
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
-	if cfg.DedupTTL <= 0 {
-		cfg.DedupTTL = DefaultDedupTTL
-	}
-	if cfg.DedupSize <= 0 {
-		cfg.DedupSize = DefaultDedupSize
-	}
 	if cfg.RetryAfter <= 0 {
 		cfg.RetryAfter = DefaultRetryAfter
 	}
+	if cfg.MaxUnsignedReads <= 0 {
+		cfg.MaxUnsignedReads = 32
+	}
 	s := &Server{
 		appID:      cfg.AppID,
+		secret:     cfg.Secret,
+		reads:      make(chan struct{}, cfg.MaxUnsignedReads),
 		maxBody:    cfg.MaxBodyBytes,
 		retryAfter: strconv.Itoa(int((cfg.RetryAfter + time.Second - 1) / time.Second)),
 		log:        cfg.Logger,
+		metrics:    cfg.Metrics,
 		queue:      cfg.Queue,
-		seen:       newDeliverySet(cfg.DedupTTL, cfg.DedupSize, nil),
-		commits:    newDeliverySet(commitDedupTTL, cfg.DedupSize, nil),
-	}
-	if s.queue == nil {
-		s.queue = NewMemoryQueue(MemoryQueueConfig{
-			Runner:     cfg.Runner,
-			Workers:    cfg.Workers,
-			Size:       cfg.QueueSize,
-			JobTimeout: cfg.JobTimeout,
-			Logger:     cfg.Logger,
-		})
 	}
 	// go-githubapp validates the signature (go-github's constant-time
 	// HMAC) and routes by X-GitHub-Event. Handlers run synchronously in the
-	// request — they only parse and enqueue into our queue, which does the
-	// coalescing, per-PR serialisation and draining its schedulers lack.
+	// request — they only parse and commit a job to the durable queue,
+	// which does the coalescing, per-PR serialisation and retrying its
+	// schedulers lack.
 	s.dispatcher = githubapp.NewEventDispatcher(
 		[]githubapp.EventHandler{reviewHandler{s}, newIgnoreHandler()},
 		cfg.Secret,
@@ -141,10 +129,10 @@ func NewHandler(cfg Config) (*Server, error) {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
-// Shutdown stops accepting webhooks (they get 503 with Retry-After), lets
-// running reviews finish and runs the queued ones until ctx expires; what
-// cannot finish is logged with its delivery id as "dropped on shutdown" and
-// ctx.Err() is returned. Call it after (or while) the http.Server shuts down.
+// Shutdown stops accepting webhooks (they get 503 with Retry-After) and
+// shuts the queue down: running reviews may finish until ctx ends, then
+// they are interrupted and resume at the next start. Call it after (or
+// while) the http.Server shuts down.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.draining.Store(true)
 	return s.queue.Shutdown(ctx)
@@ -170,13 +158,16 @@ func (s *Server) serveWebhook(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 
+	event := r.Header.Get("X-GitHub-Event")
 	if s.draining.Load() {
 		log.Warn().Msg("webhook refused: shutting down")
+		s.metrics.Delivery(event, "unavailable")
 		s.unavailable(w, "shutting down")
 		return
 	}
 	if r.ContentLength > s.maxBody {
 		log.Warn().Int64("content_length", r.ContentLength).Msg("webhook refused: body too large")
+		s.metrics.Delivery(event, "too_large")
 		http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
 		return
 	}
@@ -184,10 +175,22 @@ func (s *Server) serveWebhook(w http.ResponseWriter, r *http.Request) {
 	// also take sha1 (in this header or in X-Hub-Signature).
 	if !strings.HasPrefix(r.Header.Get(signatureHeader), signaturePrefix) {
 		log.Warn().Msg("webhook refused: missing or non-sha256 X-Hub-Signature-256")
+		s.metrics.Delivery(event, "unauthorized")
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return
 	}
-	r.Body = &recordingBody{ReadCloser: http.MaxBytesReader(w, r.Body, s.maxBody)}
+	body, status := s.readSigned(w, r, log)
+	if status != 0 {
+		s.metrics.Delivery(event, map[int]string{401: "unauthorized", 413: "too_large", 503: "unavailable"}[status])
+		if status == http.StatusServiceUnavailable {
+			s.unavailable(w, "too many deliveries at once")
+			return
+		}
+		http.Error(w, map[int]string{401: "invalid signature", 413: "payload too large", 400: "cannot read body"}[status], status)
+		return
+	}
+	r.Body = &recordingBody{ReadCloser: io.NopCloser(bytes.NewReader(body))}
+	r.ContentLength = int64(len(body))
 	// GitHub Apps send application/json; form-encoded bodies are what
 	// go-github also understands. Anything else (or nothing) is taken as
 	// JSON so the signature, not a header, decides.
@@ -198,42 +201,65 @@ func (s *Server) serveWebhook(w http.ResponseWriter, r *http.Request) {
 	s.dispatcher.ServeHTTP(w, r.WithContext(s.log.WithContext(r.Context())))
 }
 
-// accept queues t (called by the handler, inside the request): 202 when
-// queued, 200 for a delivery id already accepted, 503 when full or
-// shutting down.
+// unsignedReadWait is how long a delivery waits for a read slot.
+const unsignedReadWait = 10 * time.Second
+
+// readSigned reads the body under the size cap while its HMAC is computed
+// (see readSigned in body.go), in one of a bounded number of slots, so
+// unauthenticated senders cannot make the server hold many large bodies. It
+// returns the body, or the status to answer: 401 (signature), 413 (size),
+// 400 (read error), 503 (no slot).
+func (s *Server) readSigned(w http.ResponseWriter, r *http.Request, log zerolog.Logger) ([]byte, int) {
+	timer := time.NewTimer(unsignedReadWait)
+	defer timer.Stop()
+	select {
+	case s.reads <- struct{}{}:
+		defer func() { <-s.reads }()
+	case <-timer.C:
+		log.Warn().Msg("webhook refused: too many bodies being read at once")
+		return nil, http.StatusServiceUnavailable
+	case <-r.Context().Done():
+		return nil, http.StatusServiceUnavailable
+	}
+	body, err := readSigned(http.MaxBytesReader(w, r.Body, s.maxBody), r.Header.Get(signatureHeader), s.secret)
+	var tooLarge *http.MaxBytesError
+	switch {
+	case err == nil:
+		return body, 0
+	case errors.Is(err, errBadSignature):
+		log.Warn().Msg("webhook refused: signature check failed")
+		return nil, http.StatusUnauthorized
+	case errors.As(err, &tooLarge):
+		log.Warn().Int64("limit", tooLarge.Limit).Msg("webhook refused: body too large")
+		return nil, http.StatusRequestEntityTooLarge
+	default:
+		log.Warn().Err(err).Msg("webhook refused: reading the body failed")
+		return nil, http.StatusBadRequest
+	}
+}
+
+// accept commits t as a job (called by the handler, inside the request):
+// 202 once the job is committed (or an equal job waits or runs already),
+// 503 when shutting down or the database cannot take it.
 func (s *Server) accept(ctx context.Context, t review.Target) error {
 	log := JobLogger(s.log, t)
 	if s.draining.Load() {
 		return errShuttingDown
 	}
-	if t.DeliveryID != "" && !s.seen.add(t.DeliveryID) {
-		log.Info().Msg("duplicate delivery: already accepted, not queued again")
-		return nil
+	coalesced, err := s.queue.Enqueue(ctx, t)
+	switch {
+	case errors.Is(err, errShuttingDown) || (err != nil && s.draining.Load()):
+		return errShuttingDown
+	case err != nil:
+		log.Error().Err(err).Msg("review not queued")
+		return fmt.Errorf("%w: %v", errQueueUnavailable, err)
+	case coalesced:
+		log.Info().Msg("review already queued or running for this head; coalesced")
+		s.metrics.Delivery(eventType(t.Event), "coalesced")
+	default:
+		log.Info().Msg("review queued")
+		s.metrics.Delivery(eventType(t.Event), "queued")
 	}
-	// Every push sends both pull_request.synchronize and
-	// check_suite.requested for the same head: whichever comes second is
-	// the same review again, so it is acknowledged and not queued. Events
-	// of one kind (a reopen, a redelivery under a new id) and explicit
-	// re-runs (rerequested) always run.
-	commit, other := commitKeys(t)
-	if commit != "" {
-		if s.commits.has(other) {
-			log.Info().Msg("head commit already queued by its companion event: not queued again")
-			return nil
-		}
-		s.commits.add(commit)
-	}
-	if !s.queue.Enqueue(t) {
-		s.seen.remove(t.DeliveryID)
-		if commit != "" {
-			s.commits.remove(commit)
-		}
-		if s.draining.Load() {
-			return errShuttingDown
-		}
-		return fmt.Errorf("review queue full: %w", githubapp.ErrCapacityExceeded)
-	}
-	log.Info().Msg("review queued")
 	githubapp.SetResponder(ctx, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusAccepted)
@@ -242,25 +268,10 @@ func (s *Server) accept(ctx context.Context, t review.Target) error {
 	return nil
 }
 
-var errShuttingDown = errors.New("shutting down")
-
-// commitDedupTTL is how long a head commit reviewed for an automatic event
-// is remembered; a later re-run must be requested explicitly.
-const commitDedupTTL = 10 * time.Minute
-
-// commitKeys returns the dedupe key of t's head commit for the automatic
-// event families (pull_request.* and check_suite.requested), and the key the
-// companion family would have used; "" for events that always run.
-func commitKeys(t review.Target) (own, companion string) {
-	commit := t.Key() + "@" + t.HeadSHA
-	switch {
-	case strings.HasPrefix(t.Event, "pull_request."):
-		return "pr " + commit, "suite " + commit
-	case t.Event == "check_suite.requested":
-		return "suite " + commit, "pr " + commit
-	}
-	return "", ""
-}
+var (
+	errShuttingDown     = errors.New("shutting down")
+	errQueueUnavailable = errors.New("review queue unavailable")
+)
 
 // onResponse answers deliveries that were not refused: 202 when the handler
 // queued work (it set a responder), otherwise 200 (ignored events and
@@ -270,6 +281,7 @@ func (s *Server) onResponse(w http.ResponseWriter, r *http.Request, _ string, _ 
 		res(w, r)
 		return
 	}
+	s.metrics.Delivery(r.Header.Get("X-GitHub-Event"), "ignored")
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -277,24 +289,30 @@ func (s *Server) onResponse(w http.ResponseWriter, r *http.Request, _ string, _ 
 // status codes.
 func (s *Server) onError(w http.ResponseWriter, r *http.Request, err error) {
 	log := zerolog.Ctx(r.Context())
+	event := r.Header.Get("X-GitHub-Event")
 	var ve githubapp.ValidationError
 	if errors.As(err, &ve) {
 		var tooLarge *http.MaxBytesError
 		switch readErr := bodyReadError(r); {
 		case ve.EventType == "":
 			log.Warn().Msg("webhook refused: missing X-GitHub-Event")
+			s.metrics.Delivery(event, "bad_request")
 			http.Error(w, "missing X-GitHub-Event", http.StatusBadRequest)
 		case errors.As(readErr, &tooLarge):
 			log.Warn().Int64("limit", tooLarge.Limit).Msg("webhook refused: body too large")
+			s.metrics.Delivery(event, "too_large")
 			http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
 		case readErr != nil:
 			log.Warn().Err(readErr).Msg("webhook refused: reading the body failed")
+			s.metrics.Delivery(event, "bad_request")
 			http.Error(w, "cannot read body", http.StatusBadRequest)
 		case isSignatureError(ve.Cause):
 			log.Warn().Err(ve.Cause).Msg("webhook refused: signature check failed")
+			s.metrics.Delivery(event, "unauthorized")
 			http.Error(w, "invalid signature", http.StatusUnauthorized)
 		default:
 			log.Warn().Err(ve.Cause).Msg("webhook refused: malformed request")
+			s.metrics.Delivery(event, "bad_request")
 			http.Error(w, "malformed request", http.StatusBadRequest)
 		}
 		return
@@ -302,15 +320,19 @@ func (s *Server) onError(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.Is(err, errBadPayload):
 		log.Warn().Err(err).Msg("webhook refused: malformed payload")
+		s.metrics.Delivery(event, "bad_request")
 		http.Error(w, "malformed payload", http.StatusBadRequest)
-	case errors.Is(err, githubapp.ErrCapacityExceeded):
-		log.Warn().Msg("webhook refused: review queue full")
-		s.unavailable(w, "review queue full")
+	case errors.Is(err, errQueueUnavailable):
+		log.Warn().Err(err).Msg("webhook refused: review queue unavailable")
+		s.metrics.Delivery(event, "unavailable")
+		s.unavailable(w, "review queue unavailable")
 	case errors.Is(err, errShuttingDown):
 		log.Warn().Msg("webhook refused: shutting down")
+		s.metrics.Delivery(event, "unavailable")
 		s.unavailable(w, "shutting down")
 	default:
 		log.Error().Err(err).Msg("unexpected error handling webhook")
+		s.metrics.Delivery(event, "error")
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 	}
 }
@@ -348,4 +370,11 @@ func bodyReadError(r *http.Request) error {
 		return b.err
 	}
 	return nil
+}
+
+// eventType is the X-GitHub-Event of a target's event ("pull_request"
+// of "pull_request.opened").
+func eventType(event string) string {
+	t, _, _ := strings.Cut(event, ".")
+	return t
 }

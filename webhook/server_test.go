@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
+
 	"github.com/pyguard/pyguard/review"
 )
 
@@ -170,11 +172,11 @@ func TestBodyLimit(t *testing.T) {
 }
 
 func TestNewHandlerValidation(t *testing.T) {
-	r := &fakeRunner{}
+	q := startQueue(t, testQueueConfig(t, &fakeRunner{}, zerolog.Nop()))
 	for name, cfg := range map[string]Config{
-		"no secret": {AppID: 1, Runner: r},
-		"no app id": {Secret: "s", Runner: r},
-		"no runner": {Secret: "s", AppID: 1},
+		"no secret": {AppID: 1, Queue: q},
+		"no app id": {Secret: "s", Queue: q},
+		"no queue":  {Secret: "s", AppID: 1},
 	} {
 		if _, err := NewHandler(cfg); err == nil {
 			t.Errorf("%s: no error", name)
@@ -193,7 +195,7 @@ func TestAnswersBeforeReviewing(t *testing.T) {
 		}
 		return nil
 	}}
-	s := newTestServer(t, 1, runner, func(c *Config) { c.Workers = 2 })
+	s := newTestServerQ(t, 1, runner, nil, func(c *QueueConfig) { c.Workers = 2 })
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 
@@ -222,45 +224,24 @@ func TestAnswersBeforeReviewing(t *testing.T) {
 		t.Errorf("%d concurrent reviews, want at most 2 workers", got)
 	}
 	close(release)
+	waitFor(t, "10 reviews", func() bool { return len(runner.Calls()) == 10 })
 	s.drain(t)
 	if n := len(runner.Calls()); n != 10 {
 		t.Errorf("%d reviews, want 10", n)
 	}
 }
 
-// A full queue answers 503 with Retry-After and forgets the delivery, so a
-// retry is not mistaken for a duplicate.
-func TestQueueFull(t *testing.T) {
-	release := make(chan struct{})
-	runner := &fakeRunner{started: make(chan review.Target, 10), fn: func(ctx context.Context, _ review.Target) error {
-		<-release
-		return nil
-	}}
-	s := newTestServer(t, 1, runner, func(c *Config) { c.Workers = 1; c.QueueSize = 1 })
-	if w := post(s, "pull_request", "d-1", prPayload(t, "opened", 1, "a")); w.Code != 202 {
-		t.Fatalf("first: %d", w.Code)
-	}
-	waitStarted(t, runner.started)
-	if w := post(s, "pull_request", "d-2", prPayload(t, "opened", 2, "b")); w.Code != 202 {
-		t.Fatalf("second: %d", w.Code)
-	}
-	// Same PR as the queued one: coalesces, needs no room.
-	if w := post(s, "pull_request", "d-2b", prPayload(t, "synchronize", 2, "c")); w.Code != 202 {
-		t.Fatalf("coalescing into a full queue: %d", w.Code)
-	}
-	w := post(s, "pull_request", "d-3", prPayload(t, "opened", 3, "d"))
+// When the database cannot take the job the delivery is refused with 503
+// and Retry-After (GitHub shows it as failed; `pyguard redeliver` sends it
+// again), never acknowledged and lost.
+func TestQueueUnavailable(t *testing.T) {
+	s := newTestServer(t, 1, nil, nil)
+	s.queue.store.close() // the database goes away
+	w := post(s, "pull_request", "d-1", prPayload(t, "opened", 1, "a"))
 	if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" {
-		t.Fatalf("third: %d Retry-After %q, want 503 with Retry-After", w.Code, w.Header().Get("Retry-After"))
+		t.Fatalf("status %d Retry-After %q, want 503 with Retry-After", w.Code, w.Header().Get("Retry-After"))
 	}
-	if !strings.Contains(s.logs.String(), "queue full") {
-		t.Error("a full queue is not logged")
-	}
-	close(release)
-	waitStarted(t, runner.started) // PR 2 at c
-	s.drain(t)
-	// After the rejection the same delivery is welcome again (on a fresh server
-	// the id would be new anyway; here the set must not remember it).
-	if !s.seen.add("d-3") {
-		t.Error("a rejected delivery id stays remembered")
+	if !strings.Contains(s.logs.String(), "review queue unavailable") {
+		t.Error("the refusal is not logged")
 	}
 }

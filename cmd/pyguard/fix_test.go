@@ -54,3 +54,54 @@ func TestScanUnsafeFixesAloneChangesNothing(t *testing.T) {
 		t.Error("file changed")
 	}
 }
+
+// --fix stays inside the scanned tree: a symlinked file or directory that
+// leads out of it is reported in the JSON errors and neither read nor
+// written; the tree's own files are fixed.
+func TestScanFixStaysInTree(t *testing.T) {
+	outside := project(t, map[string]string{"load.py": srcAIML173, "pkg/mod.py": srcAIML173})
+	dir := project(t, map[string]string{"app.py": srcAIML173})
+	for link, target := range map[string]string{"evil.py": filepath.Join(outside, "load.py"), "vendor": filepath.Join(outside, "pkg")} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := pyguard(t, dir, "", "scan", "--fix", "--unsafe-fixes", "--format", "json").wantCode(t, 0)
+	rep := decode(t, r.stdout)
+	want := "symlink to " + filepath.Join(outside, "load.py") + ", outside the scanned tree: not followed"
+	if len(rep.Errors) != 1 || rep.Errors[0].Path != "evil.py" || rep.Errors[0].Message != want {
+		t.Errorf("errors %+v, want evil.py: %s", rep.Errors, want)
+	}
+	if rep.FilesScanned != 1 || !strings.Contains(r.stderr, "applied 1 fix in 1 file") {
+		t.Errorf("scanned %d files; stderr %q", rep.FilesScanned, r.stderr)
+	}
+	for _, p := range []string{filepath.Join(outside, "load.py"), filepath.Join(outside, "pkg/mod.py")} {
+		if b, _ := os.ReadFile(p); string(b) != srcAIML173 {
+			t.Errorf("%s outside the tree was changed:\n%s", p, b)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "app.py")); string(b) == srcAIML173 {
+		t.Error("app.py was not fixed")
+	}
+}
+
+// A symlink named on the command line is followed: its target is fixed
+// and the link stays a link.
+func TestScanFixNamedSymlink(t *testing.T) {
+	outside := project(t, map[string]string{"load.py": srcAIML173})
+	dir := project(t, nil)
+	link := filepath.Join(dir, "load.py")
+	if err := os.Symlink(filepath.Join(outside, "load.py"), link); err != nil {
+		t.Fatal(err)
+	}
+	r := pyguard(t, dir, "", "scan", "--fix", "--unsafe-fixes", "load.py").wantCode(t, 0)
+	if !strings.Contains(r.stderr, "applied 1 fix in 1 file") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced (%v)", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(outside, "load.py")); string(b) != strings.Replace(srcAIML173, `"ignore"`, `"error"`, 1) {
+		t.Errorf("target:\n%s", b)
+	}
+}

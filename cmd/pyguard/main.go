@@ -5,6 +5,7 @@
 //	pyguard serve [flags]            run the GitHub App (webhook server)
 //	pyguard setup --webhook-url URL  register the GitHub App from app.yml
 //	pyguard healthcheck              probe a running server's /healthz
+//	pyguard redeliver [--since D]    ask GitHub to redeliver failed webhooks
 //	pyguard version                  print the version
 package main
 
@@ -48,6 +49,7 @@ func init() {
 		"serve":       {"run the GitHub App webhook server", runServe},
 		"setup":       {"register the GitHub App (manifest flow) and write its credentials", runSetup},
 		"healthcheck": {"check a running pyguard serve (container HEALTHCHECK)", runHealthcheck},
+		"redeliver":   {"ask GitHub to redeliver the App's failed webhook deliveries", runRedeliver},
 		"version":     {"print the version", runVersion},
 		"help":        {"show help for pyguard or a command", runHelp},
 	}

@@ -90,6 +90,11 @@ func scanCommand(std stdio, f scanFlags, operands []string) (int, error) {
 	}
 	if f.fix {
 		fmt.Fprintf(std.errout, "pyguard scan: applied %s in %s\n", count(res.FixesApplied, "fix", "fixes"), count(res.FilesFixed, "file", "files"))
+		for _, e := range res.Errors {
+			if strings.HasPrefix(e.Message, "fixes not written: ") {
+				fmt.Fprintf(std.errout, "pyguard scan: %s: %s\n", e.Path, e.Message)
+			}
+		}
 	}
 	if len(res.Missing) > 0 {
 		return exitError, fmt.Errorf("no such file or directory: %s", strings.Join(res.Missing, ", "))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -51,6 +52,10 @@ type serveConfig struct {
 	LogFormat       string // json | console
 	ShutdownTimeout time.Duration
 	Workers         int
+	// Warnings are problems worth logging at startup that do not stop
+	// serve (such as a key file others can read). They never contain the
+	// key or the secret.
+	Warnings []string
 }
 
 // serveFlags are the flags mirroring the environment. The private key and
@@ -112,6 +117,9 @@ func loadServeConfig(f serveFlags, getenv func(string) string) (serveConfig, err
 			errs = append(errs, fmt.Errorf("%s: %v", pathSrc, err))
 		} else {
 			cfg.PrivateKey, cfg.KeySource = key, path
+			if w := keyFileWarning(path); w != "" {
+				cfg.Warnings = append(cfg.Warnings, w)
+			}
 		}
 	default:
 		errs = append(errs, fmt.Errorf("the App's private key is required: set %s (the PEM text) or %s (a file)", envPrivateKey, envPrivateKeyPath))
@@ -287,6 +295,34 @@ func readPrivateKeyFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read the key file: %v", err)
 	}
 	return decodePrivateKey(string(b))
+}
+
+// keyFileWarning is a warning when the key file's mode grants any
+// permission to its group or to others, else "". The mode is the
+// target's when path is a symlink (as in Kubernetes secret volumes).
+// Windows has no such bits (files report 0666), so it is not judged there.
+func keyFileWarning(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil || runtime.GOOS == "windows" {
+		return ""
+	}
+	perm := fi.Mode().Perm()
+	if perm&0o077 == 0 {
+		return ""
+	}
+	what := "readable"
+	if perm&0o044 == 0 {
+		what = "accessible"
+	}
+	return fmt.Sprintf("private key file %s is %s by group/others (mode %04o); chmod 600 %s", path, what, perm, shellQuote(path))
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-+:@%,=") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // parseDurationOrSeconds accepts Go durations ("90s", "2m") and bare

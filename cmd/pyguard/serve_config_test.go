@@ -239,3 +239,81 @@ func pkcs8PEM(t *testing.T) string {
 	}
 	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
 }
+
+// A key file that its group or others may use is worth a warning (with
+// the fix), never an error, and the warning never holds the key.
+func TestServeConfigKeyFileModeWarning(t *testing.T) {
+	dir := t.TempDir()
+	key := testKey(t)
+	cases := []struct {
+		name string
+		mode os.FileMode
+		want string // "" for no warning
+	}{
+		{"owner only.pem", 0o600, ""},
+		{"read only.pem", 0o400, ""},
+		{"world.pem", 0o644, "is readable by group/others (mode 0644); chmod 600 "},
+		{"group.pem", 0o640, "is readable by group/others (mode 0640); chmod 600 "},
+		{"group write.pem", 0o620, "is accessible by group/others (mode 0620); chmod 600 "},
+	}
+	for _, c := range cases {
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, key, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(path, c.mode); err != nil {
+			t.Fatal(err)
+		}
+		env := validEnv(t)
+		delete(env, envPrivateKey)
+		env[envPrivateKeyPath] = path
+		cfg, err := loadServeConfig(serveFlags{}, envOf(env))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if c.want == "" {
+			if len(cfg.Warnings) != 0 {
+				t.Errorf("%s: warnings %q", c.name, cfg.Warnings)
+			}
+			continue
+		}
+		want := "private key file " + path + " " + c.want + shellQuote(path)
+		if len(cfg.Warnings) != 1 || cfg.Warnings[0] != want {
+			t.Errorf("%s: warnings %q, want %q", c.name, cfg.Warnings, want)
+			continue
+		}
+		if strings.Contains(cfg.Warnings[0], string(key[40:80])) {
+			t.Errorf("%s: the warning holds the key", c.name)
+		}
+	}
+
+	// Through a symlink (a Kubernetes secret volume), the target's mode
+	// counts; an inline key has no file to judge.
+	target := filepath.Join(dir, "world.pem")
+	link := filepath.Join(dir, "link.pem")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	env := validEnv(t)
+	delete(env, envPrivateKey)
+	if cfg, err := loadServeConfig(serveFlags{keyPath: link}, envOf(env)); err != nil || len(cfg.Warnings) != 1 ||
+		!strings.Contains(cfg.Warnings[0], "private key file "+link+" is readable by group/others (mode 0644)") {
+		t.Errorf("symlink: %v %q", err, cfg.Warnings)
+	}
+	if cfg, err := loadServeConfig(serveFlags{}, envOf(validEnv(t))); err != nil || len(cfg.Warnings) != 0 {
+		t.Errorf("inline key: %v %q", err, cfg.Warnings)
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"/etc/pyguard/app.pem": "/etc/pyguard/app.pem",
+		"/keys/my key.pem":     "'/keys/my key.pem'",
+		"/keys/it's.pem":       `'/keys/it'\''s.pem'`,
+		"/keys/$HOME.pem":      "'/keys/$HOME.pem'",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -79,6 +79,8 @@ func startServe(t *testing.T, fake *fakegithub.Server, extraEnv ...string) *e2eS
 		"PYGUARD_ADDR=127.0.0.1:0",
 		"PYGUARD_LOG_LEVEL=debug",
 		"PYGUARD_SHUTDOWN_TIMEOUT=20s",
+		"PYGUARD_DATABASE_URL=sqlite://"+filepath.Join(t.TempDir(), "queue.db"),
+		"PYGUARD_METRICS_ADDR=127.0.0.1:0",
 	)
 	cmd := exec.Command(pyguardBin, "serve")
 	cmd.Env = append(env, extraEnv...)
@@ -373,16 +375,33 @@ func TestServeE2E(t *testing.T) {
 	})
 
 	t.Run("redelivery", func(t *testing.T) {
-		// The same delivery id again: acknowledged, not queued.
-		if code, _ := srv.send("pull_request", delivery1, prPayload("opened", ml, 101, 1, head1, base), e2eSecret); code != http.StatusOK {
-			t.Errorf("same delivery id: %d, want 200", code)
+		// The same delivery id again, and the same event under a new id (a
+		// manual redelivery): both become jobs (a delivery counts as handled
+		// only once its job has finished), and both find the head reviewed:
+		// no second check run, nothing posted.
+		if code, _ := srv.send("pull_request", delivery1, prPayload("opened", ml, 101, 1, head1, base), e2eSecret); code != http.StatusAccepted {
+			t.Errorf("same delivery id: %d, want 202", code)
 		}
-		// The same event under a new id (a manual redelivery): reviewed
-		// again, nothing new posted.
-		if code, _ := srv.send("pull_request", newDelivery(), prPayload("reopened", ml, 101, 1, head1, base), e2eSecret); code != http.StatusAccepted {
+		reopened := newDelivery()
+		if code, _ := srv.send("pull_request", reopened, prPayload("reopened", ml, 101, 1, head1, base), e2eSecret); code != http.StatusAccepted {
 			t.Fatalf("reopened: %d, want 202", code)
 		}
-		waitFor(t, "the second check run", func() bool { return len(completedRuns(fake, "acme", "ml", head1)) == 2 })
+		// Each is coalesced into the first job (still finishing) or runs
+		// and finds the head reviewed.
+		handled := func(delivery string) bool {
+			for _, l := range strings.Split(srv.logs(), "\n") {
+				if strings.Contains(l, delivery) && (strings.Contains(l, "coalesced") || strings.Contains(l, "already reviewed")) {
+					return true
+				}
+			}
+			return false
+		}
+		waitFor(t, "both redeliveries to be handled", func() bool {
+			return strings.Count(srv.logs(), "already reviewed")+strings.Count(srv.logs(), "coalesced") >= 2 && handled(reopened)
+		})
+		if n := len(fake.CheckRuns("acme", "ml", head1)); n != 1 {
+			t.Errorf("%d check runs after redeliveries, want 1", n)
+		}
 		if cs := pyguardComments(fake, "acme", "ml", 1); len(cs) != 1 {
 			t.Errorf("%d comments after a redelivery, want 1", len(cs))
 		}

@@ -252,6 +252,8 @@ const (
 	RouteAppInstallation     = "GET /app/installations/{installation_id}"
 	RouteAccessToken         = "POST /app/installations/{installation_id}/access_tokens"
 	RouteRepoInstallation    = "GET /repos/{owner}/{repo}/installation"
+	RouteListHookDeliveries  = "GET /app/hook/deliveries"
+	RouteRedeliverHook       = "POST /app/hook/deliveries/{delivery_id}/attempts"
 	RouteRepo                = "GET /repos/{owner}/{repo}"
 	RouteContents            = "GET /repos/{owner}/{repo}/contents/{path...}"
 	RouteBlob                = "GET /repos/{owner}/{repo}/git/blobs/{file_sha}"
@@ -277,6 +279,8 @@ func (s *Server) routes() {
 	s.handle(RouteAppInstallation, authApp, s.getInstallation)
 	s.handle(RouteAccessToken, authApp, s.createToken)
 	s.handle(RouteRepoInstallation, authApp, s.getRepoInstallation)
+	s.handle(RouteListHookDeliveries, authApp, s.listHookDeliveries)
+	s.handle(RouteRedeliverHook, authApp, s.redeliverHookDelivery)
 	s.handle(RouteRepo, authInstallation, s.getRepo)
 	s.handle(RouteContents, authInstallation, s.getContents)
 	s.handle(RouteBlob, authInstallation, s.getBlob)
