@@ -37,6 +37,9 @@ func (j *job) startCheck(ctx context.Context) error {
 		Summary: github.String("PyGuard is reviewing the Python changes of this pull request."),
 	}
 	id, why := j.check.id, "resuming the check run an earlier attempt created"
+	if id == 0 && j.hooks.Resumed {
+		id = j.orphanedRun(ctx)
+	}
 	if id == 0 {
 		id, why = j.t.CheckRunID, "re-running check run"
 	}
@@ -68,6 +71,27 @@ func (j *job) startCheck(ctx context.Context) error {
 	}
 	j.log.Info().Int64("check_run_id", j.check.id).Msg("check run in progress")
 	return nil
+}
+
+// orphanedRun finds a PyGuard run left in progress on the head by an
+// earlier attempt that died before recording it (0: none). The job holds
+// the pull request's lease, so no other review owns such a run.
+func (j *job) orphanedRun(ctx context.Context) int64 {
+	res, _, err := j.gh.Checks.ListCheckRunsForRef(ctx, j.t.Owner, j.t.Repo, j.headSHA, &github.ListCheckRunsOptions{
+		CheckName: github.String(CheckName), Status: github.String("in_progress"), Filter: github.String("latest"),
+		ListOptions: github.ListOptions{PerPage: 100},
+	})
+	if err != nil {
+		j.log.Debug().Err(err).Msg("could not look for a check run an earlier attempt left")
+		return 0
+	}
+	var id int64
+	for _, r := range res.CheckRuns {
+		if r.GetStatus() == "in_progress" && r.GetName() == CheckName && r.GetID() > id {
+			id = r.GetID()
+		}
+	}
+	return id
 }
 
 func nonEmpty(s string) *string {

@@ -17,6 +17,10 @@ type JobHooks struct {
 	// CheckRunID is the check run an earlier attempt of this job created
 	// (0: none); the review completes that run instead of starting another.
 	CheckRunID int64
+	// Resumed is true when an earlier attempt of this job ran (it failed,
+	// or its process died): a PyGuard run left in progress on the head is
+	// that attempt's, even if it could not record it.
+	Resumed bool
 	// CheckRunCreated remembers the check run this attempt created, before
 	// anything else happens, so that an attempt after a crash finds it.
 	CheckRunCreated func(ctx context.Context, id int64)

@@ -66,7 +66,7 @@ func (r *Reviewer) Review(ctx context.Context, t Target) (err error) {
 			j.fail(ctx, err)
 		}
 		ev := j.log.Debug()
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrBusy) {
 			ev = j.log.Error().Err(err)
 		}
 		ev.Dur("elapsed", j.now().Sub(start)).Msg("review job done")

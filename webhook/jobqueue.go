@@ -62,8 +62,8 @@ type QueueConfig struct {
 	// runs; default 5 s.
 	BusyDelay time.Duration
 	// PollInterval is how often idle workers look for due jobs (retries,
-	// rescheduled ones, other replicas' inserts without notifications);
-	// default 1 s.
+	// rescheduled ones, and with SQLite, which has no notifications, new
+	// ones); default 250 ms with SQLite, 1 s with PostgreSQL.
 	PollInterval time.Duration
 	// ID names this process among replicas (river's client id); default
 	// host:pid:start.
@@ -132,15 +132,18 @@ func OpenQueue(ctx context.Context, cfg QueueConfig) (*JobQueue, error) {
 	if cfg.BusyDelay <= 0 {
 		cfg.BusyDelay = defaultBusyDelay
 	}
-	if cfg.PollInterval <= 0 {
-		cfg.PollInterval = time.Second
-	}
 	if cfg.ID == "" {
 		cfg.ID = holderID()
 	}
 	st, err := openStore(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = time.Second
+		if st.sqlite != nil {
+			cfg.PollInterval = 250 * time.Millisecond
+		}
 	}
 	q := &JobQueue{cfg: cfg, log: cfg.Logger, store: st, holder: cfg.ID}
 	cfg.Metrics.SetJobSource(q.jobStats)

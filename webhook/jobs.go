@@ -106,6 +106,7 @@ func (w *reviewWorker) Work(ctx context.Context, job *river.Job[reviewArgs]) err
 	hooks := review.JobHooks{
 		Lock:       lease.lock,
 		CheckRunID: checkRun,
+		Resumed:    job.Attempt > 1 || len(job.AttemptedBy) > 1,
 		CheckRunCreated: func(ctx context.Context, id int64) {
 			if err := q.store.rememberCheckRun(ctx, job.ID, id, time.Now()); err != nil {
 				log.Error().Err(err).Int64("check_run_id", id).Msg("could not record the job's check run")

@@ -260,12 +260,16 @@ func (s *store) forgetCheckRun(ctx context.Context, job int64, now time.Time) er
 }
 
 // rescueOrphans makes the jobs a killed process left running available
-// again at once. Only for SQLite, whose file lock proves that no other
+// again at once, and frees the leases it held. Only for SQLite, whose file lock proves that no other
 // process runs them; on PostgreSQL river's rescuer does it after
 // RescueStuckJobsAfter, since a job may be running on another replica.
 func (s *store) rescueOrphans(ctx context.Context) (int64, error) {
 	if s.sqlite == nil {
 		return 0, nil
+	}
+	// Their leases are theirs too.
+	if _, err := s.exec(ctx, `DELETE FROM pyguard_pr_lease`); err != nil {
+		return 0, err
 	}
 	// scheduled_at is in the past already (the job was running).
 	return s.exec(ctx, `UPDATE river_job SET state = 'available' WHERE state = 'running'`)

@@ -205,11 +205,11 @@ func (s *Server) listCheckRuns(w http.ResponseWriter, r *http.Request, c *reqCtx
 		writeError(w, http.StatusUnprocessableEntity, "No commit found for SHA: "+r.PathValue("ref"), docsChecks)
 		return
 	}
-	name := r.URL.Query().Get("check_name")
+	name, status := r.URL.Query().Get("check_name"), r.URL.Query().Get("status")
 	runs := []map[string]any{}
 	for i := len(c.repo.runs) - 1; i >= 0; i-- { // newest first
 		run := c.repo.runs[i]
-		if run.HeadSHA == sha && (name == "" || run.Name == name) {
+		if run.HeadSHA == sha && (name == "" || run.Name == name) && (status == "" || run.Status == status) {
 			runs = append(runs, s.checkRunJSON(c.repo, run))
 		}
 	}
