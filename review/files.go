@@ -3,17 +3,16 @@ package review
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"errors"
 	"fmt"
-
+	"net/http"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/google/go-github/v62/github"
 
 	"github.com/pyguard/pyguard/internal/config"
+	"github.com/pyguard/pyguard/internal/pysource"
 	"github.com/pyguard/pyguard/internal/scan"
 )
 
@@ -29,10 +28,15 @@ type prFile struct {
 	patch                       string
 	hasPatch                    bool
 	diff                        *fileDiff // nil without a patch
+	// patchNote says why the file gets no inline comments (no patch, or
+	// one that could not be read), or is "".
+	patchNote string
 }
 
-// skipped is a changed Python file that was not analysed, analysed only in
-// part, or analysed without inline comments, and why.
+// skipped is a changed Python file and what happened to it: in
+// result.skipped, one that was not analysed or not fully (the gate counts
+// it); in result.notes, one analysed without inline comments, or not
+// Python source at all.
 type skipped struct {
 	path, reason string
 }
@@ -60,7 +64,9 @@ func (j *job) listFiles(ctx context.Context, changedFiles int) (*fileList, error
 		pf.hasPatch = f.Patch != nil && f.GetPatch() != ""
 		fl.files = append(fl.files, pf)
 	}
-	fl.capped = len(all) >= maxListedFiles || changedFiles > len(all)
+	// changed_files tells whether the list is complete; without it, a
+	// full list may have been cut.
+	fl.capped = changedFiles > len(all) || changedFiles == 0 && len(all) >= maxListedFiles
 	return fl, nil
 }
 
@@ -79,13 +85,30 @@ func reviewable(f prFile) bool {
 
 // fetched is one file's content, or why it has none.
 type fetched struct {
-	src    []byte
-	reason string // set when the file is skipped
+	src []byte // UTF-8 text
+	// encoding is the encoding the file was decoded from when that changed
+	// its bytes (a PEP 263 declaration), or "".
+	encoding string
+	reason   string // set when the file is skipped
+	// notSource: the path is not a Python source at all (a symlink, a
+	// submodule), so skipping it leaves nothing unanalysed.
+	notSource bool
+}
+
+// notAnalysed is a file skipped for reason: the gate counts it.
+func notAnalysed(format string, args ...any) fetched {
+	return fetched{reason: fmt.Sprintf(format, args...)}
+}
+
+func tooLarge(size int) fetched {
+	return notAnalysed("too large to analyse (%d bytes; the limit is %d MiB)", size, maxFileSize>>20)
 }
 
 // fetchAll fetches the files' content at the head SHA, at most n at a
-// time, calling analyse for each as soon as it arrives. It stops at the
-// first API error.
+// time, calling analyse for each as soon as it arrives. A file GitHub
+// cannot give arrives with a reason; fetchAll stops at the first other
+// error (a server or network error, a rate limit, a revoked token), so
+// the job fails and is retried rather than passing files it never saw.
 func (j *job) fetchAll(ctx context.Context, files []prFile, n int, analyse func(i int, f fetched)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -139,25 +162,27 @@ feed:
 }
 
 // fetch gets one file at the head SHA through the contents API, or the
-// blobs API for files GitHub does not return inline (over 1 MB).
+// blobs API for files GitHub does not return inline (over 1 MB). A file
+// GitHub answers 404 for (a blob gone from the repository) or refuses is
+// skipped with the reason; the rest of the review goes on.
 func (j *job) fetch(ctx context.Context, f prFile) (fetched, error) {
 	t := j.t
 	j.r.hook("fetch:" + f.path)
 	fc, _, _, err := j.gh.Repositories.GetContents(ctx, t.Owner, t.Repo, f.path, &github.RepositoryContentGetOptions{Ref: j.headSHA})
-	blobSHA := f.sha
+	blobSHA, size := f.sha, -1
 	switch {
 	case err == nil && fc == nil:
-		return fetched{reason: "not a file at the head commit"}, nil
+		return fetched{reason: "a directory at the head commit", notSource: true}, nil
 	case err == nil:
 		switch fc.GetType() {
 		case "", "file":
 		case "symlink":
-			return fetched{reason: "a symbolic link"}, nil
+			return fetched{reason: "a symbolic link (its target is reviewed where it changes)", notSource: true}, nil
 		default:
-			return fetched{reason: "not a regular file (" + fc.GetType() + ")"}, nil
+			return fetched{reason: "not a regular file (" + fc.GetType() + ")", notSource: true}, nil
 		}
 		if fc.GetSize() > maxFileSize {
-			return fetched{reason: fmt.Sprintf("too large to analyse (%d bytes; the limit is %d MiB)", fc.GetSize(), maxFileSize>>20)}, nil
+			return tooLarge(fc.GetSize()), nil
 		}
 		if fc.GetSHA() != "" {
 			blobSHA = fc.GetSHA()
@@ -170,56 +195,100 @@ func (j *job) fetch(ctx context.Context, f prFile) (fetched, error) {
 			return check([]byte(s)), nil
 		}
 		// "encoding": "none" (a file over 1 MB): through the blobs API.
+		size = fc.GetSize()
 	case errors.Is(err, github.ErrPathForbidden) || isStatus(err, 403, 404):
 		// A path the contents API refuses ("..") or a file too large for
 		// it (older GitHub answers 403 too_large): the blob has it.
 		if blobSHA == "" {
-			return fetched{}, fmt.Errorf("fetch %s: %w", f.path, err)
+			return refused("its contents", err), nil
 		}
 	default:
 		return fetched{}, fmt.Errorf("fetch %s: %w", f.path, err)
 	}
-	return j.fetchBlob(ctx, f.path, blobSHA)
+	return j.fetchBlob(ctx, f.path, blobSHA, size)
 }
 
-func (j *job) fetchBlob(ctx context.Context, p, sha string) (fetched, error) {
-	if sha == "" {
-		return fetched{}, fmt.Errorf("fetch %s: no blob SHA", p)
+// refused is a file GitHub will not give: 404 (gone at the head), 403 (too
+// large, or a path it refuses) or 422. Rate limits are not refusals:
+// go-github reports them as other errors, which fail the fetch.
+func refused(what string, err error) fetched {
+	var er *github.ErrorResponse
+	if errors.As(err, &er) && er.Response != nil {
+		msg := strings.TrimSpace(er.Message)
+		if msg == "" {
+			msg = http.StatusText(er.Response.StatusCode)
+		}
+		return notAnalysed("GitHub could not give %s (%d %s)", what, er.Response.StatusCode, clip(msg, 120))
 	}
-	b, _, err := j.gh.Git.GetBlob(ctx, j.t.Owner, j.t.Repo, sha)
+	return notAnalysed("GitHub could not give %s (%s)", what, clip(err.Error(), 120))
+}
+
+// fetchBlob gets a blob's raw bytes (no JSON, no base64: the least
+// memory); size is its size when known, else -1. More than maxFileSize
+// bytes are not read.
+func (j *job) fetchBlob(ctx context.Context, p, sha string, size int) (fetched, error) {
+	release, err := reserveMemory(ctx, blobCost(size))
 	if err != nil {
+		return fetched{}, err
+	}
+	defer release()
+	req, err := j.gh.NewRequest("GET", fmt.Sprintf("repos/%v/%v/git/blobs/%v", j.t.Owner, j.t.Repo, sha), nil)
+	if err != nil {
+		return fetched{}, err
+	}
+	req.Header.Set("Accept", "application/vnd.github.v3.raw") // as go-github's GetBlobRaw
+	buf := &cappedBuffer{limit: maxFileSize}
+	if size >= 0 {
+		buf.b.Grow(size)
+	}
+	_, err = j.gh.Do(ctx, req, buf)
+	switch {
+	case errors.Is(err, errTooLarge):
+		return notAnalysed("too large to analyse (over %d MiB)", maxFileSize>>20), nil
+	case errors.Is(err, github.ErrPathForbidden) || isStatus(err, 403, 404, 422):
+		return refused("its blob "+short(sha), err), nil
+	case err != nil:
 		return fetched{}, fmt.Errorf("fetch blob of %s: %w", p, err)
 	}
-	if b.GetSize() > maxFileSize {
-		return fetched{reason: fmt.Sprintf("too large to analyse (%d bytes; the limit is %d MiB)", b.GetSize(), maxFileSize>>20)}, nil
-	}
-	var src []byte
-	switch b.GetEncoding() {
-	case "base64":
-		src, err = base64.StdEncoding.DecodeString(strings.NewReplacer("\n", "", "\r", "").Replace(b.GetContent()))
-		if err != nil {
-			return fetched{}, fmt.Errorf("decode blob of %s: %w", p, err)
-		}
-	case "utf-8", "":
-		src = []byte(b.GetContent())
-	default:
-		return fetched{}, fmt.Errorf("blob of %s: unsupported encoding %q", p, b.GetEncoding())
-	}
-	return check(src), nil
+	return check(buf.b.Bytes()), nil
 }
 
-// check refuses what `pyguard scan` refuses: oversized, binary and
-// non-UTF-8 files.
+var errTooLarge = errors.New("too large")
+
+// cappedBuffer takes at most limit bytes; a write beyond them fails, which
+// stops the download.
+type cappedBuffer struct {
+	b     bytes.Buffer
+	limit int
+}
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if c.b.Len()+len(p) > c.limit {
+		return 0, errTooLarge
+	}
+	return c.b.Write(p)
+}
+
+// check refuses what `pyguard scan` refuses: oversized and binary files,
+// and text that is neither UTF-8 nor in the encoding its PEP 263
+// declaration names. Declared encodings are decoded to UTF-8, with the
+// same lines.
 func check(src []byte) fetched {
 	switch {
 	case len(src) > maxFileSize:
-		return fetched{reason: fmt.Sprintf("too large to analyse (%d bytes; the limit is %d MiB)", len(src), maxFileSize>>20)}
+		return tooLarge(len(src))
 	case bytes.IndexByte(src, 0) >= 0:
-		return fetched{reason: "binary file (contains NUL bytes)"}
-	case !utf8.Valid(src):
-		return fetched{reason: "not valid UTF-8"}
+		return notAnalysed("binary file (contains NUL bytes)")
 	}
-	return fetched{src: src}
+	text, err := pysource.Decode(src)
+	if err != nil {
+		return notAnalysed("%s", err)
+	}
+	f := fetched{src: text}
+	if !bytes.Equal(text, src) {
+		f.encoding, _ = pysource.Encoding(src)
+	}
+	return f
 }
 
 // loadConfig reads .pyguard.yml from the base branch (its tip, so that a

@@ -24,8 +24,12 @@ type result struct {
 	python   int      // changed Python files (not removed)
 	excluded []string // excluded by paths.exclude
 	analysed int
-	skipped  []skipped // not analysed, or analysed without comments
-	ruleErrs []string
+	// skipped are the files not analysed, or not fully, or whose findings
+	// cannot be placed: the check does not pass on them unless
+	// `skipped_files: warn`. notes are files analysed without inline
+	// comments, or not Python source at all.
+	skipped, notes []skipped
+	ruleErrs       []string
 
 	all  []*finding // every finding in the analysed files
 	kept []*finding // on added lines: annotations and the gate
@@ -42,9 +46,10 @@ type result struct {
 
 // fileResult is one target file's outcome.
 type fileResult struct {
-	skip string
-	a    analysis
-	err  error
+	skip      string
+	notSource bool // skip is a note: the path is not Python source
+	a         analysis
+	err       error
 }
 
 func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
@@ -102,20 +107,8 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 			res.excluded = append(res.excluded, f.path)
 			continue
 		}
-		if f.hasPatch {
-			d, err := parseFileDiff(f.patch)
-			if err != nil {
-				j.log.Warn().Str("path", f.path).Err(err).Msg("unparsable patch; the file gets no inline comments")
-				res.skipped = append(res.skipped, skipped{f.path, "GitHub's diff of it could not be read; analysed without inline comments"})
-			} else {
-				f.diff = d
-			}
-		} else {
-			reason := "GitHub sent no diff for it (too large); analysed without inline comments"
-			if f.status != "added" {
-				reason = "GitHub sent no diff for it (too large); analysed, but its findings cannot be placed on changed lines"
-			}
-			res.skipped = append(res.skipped, skipped{f.path, reason})
+		if !f.hasPatch {
+			f.patchNote = "GitHub sent no diff for it (too large)"
 		}
 		targets = append(targets, f)
 	}
@@ -138,13 +131,15 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 		engine := analyzer.NewEngine(rules.Select(j.r.rules(), cfg.Select, cfg.Ignore))
 		cpu := make(chan struct{}, runtime.NumCPU())
 		err := j.fetchAll(ctx, targets, j.r.fetchConcurrency(), func(i int, f fetched) {
-			if f.reason != "" {
-				results[i].skip = f.reason
-				return
+			cost, tooBig := analysisCost(f.src)
+			switch {
+			case f.reason != "":
+				results[i].skip, results[i].notSource = f.reason, f.notSource
+			case tooBig != "":
+				results[i].skip = tooBig
+			default:
+				results[i].a, results[i].err = analyseFetched(ctx, engine, cpu, targets[i].path, f, cost)
 			}
-			cpu <- struct{}{}
-			defer func() { <-cpu }()
-			results[i].a, results[i].err = analyseSource(ctx, engine, targets[i].path, f.src)
 		})
 		if err != nil {
 			exWG.Wait()
@@ -158,9 +153,13 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 	j.r.hook("analysed")
 
 	unknown := map[string]bool{} // paths whose findings we do not know
+	failSev, gated := gate(cfg)
 	for i, f := range targets {
 		r := results[i]
 		switch {
+		case r.skip != "" && r.notSource:
+			res.notes = append(res.notes, skipped{f.path, r.skip})
+			continue
 		case r.skip != "":
 			res.skipped = append(res.skipped, skipped{f.path, r.skip})
 			unknown[f.path] = true
@@ -174,22 +173,51 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 		if r.a.partial != "" {
 			res.skipped = append(res.skipped, skipped{f.path, r.a.partial})
 		}
+		if n := len(r.a.errs); n > 0 {
+			res.skipped = append(res.skipped, skipped{f.path, fmt.Sprintf("analysed only in part: %d %s failed on it (see the rule errors below)", n, plural(n, "rule", "rules"))})
+		}
 		for _, e := range r.a.errs {
 			res.ruleErrs = append(res.ruleErrs, f.path+": "+e)
 		}
+		if len(r.a.findings) > 0 && f.hasPatch {
+			// Only a file with findings needs its patch, whose line map
+			// is as large as the patch: parsed now, not for every file.
+			if d, err := parseFileDiff(f.patch); err != nil {
+				j.log.Warn().Str("path", f.path).Err(err).Msg("unparsable patch; the file gets no inline comments")
+				f.patchNote = "GitHub's diff of it could not be read"
+			} else {
+				f.diff = d
+			}
+			targets[i] = f
+		}
+		unplaced := 0 // findings that could fail the gate, on unknown lines
 		for _, fd := range r.a.findings {
 			res.all = append(res.all, fd)
 			switch {
 			case f.diff != nil:
 				fd.inDiff = f.diff.Added(fd.line)
-			case !f.hasPatch && f.status == "added":
+			case f.status == "added":
 				fd.inDiff = true // a new file: every line is added
 			default:
 				res.noDiff++
+				if gated && fd.severity() >= failSev {
+					unplaced++
+				}
 			}
 			if fd.inDiff {
 				res.kept = append(res.kept, fd)
 			}
+		}
+		switch {
+		case f.patchNote == "":
+		case f.status == "added":
+			res.notes = append(res.notes, skipped{f.path, f.patchNote + "; analysed without inline comments"})
+		case unplaced > 0:
+			// They may be new: passing would pass them unseen.
+			res.skipped = append(res.skipped, skipped{f.path, fmt.Sprintf("%s; analysed, but its findings cannot be placed on changed lines, and %d %s at or above `%s`",
+				f.patchNote, unplaced, plural(unplaced, "is", "are"), cfg.FailOn)})
+		default:
+			res.notes = append(res.notes, skipped{f.path, f.patchNote + "; analysed, but its findings cannot be placed on changed lines"})
 		}
 	}
 	sortBySeverity(res.kept)
@@ -216,7 +244,7 @@ func (j *job) review(ctx context.Context, pr *github.PullRequest) error {
 		res.overflow = candidates[n:]
 		candidates = candidates[:n]
 	}
-	planned := planComments(candidates, diffs, cfg.Suggestions, j.docsURL)
+	planned := keepEncoding(planComments(candidates, diffs, cfg.Suggestions, j.docsURL), diffs, cfg.Suggestions, j.docsURL)
 	res.posted, res.refused, res.postErr = j.postComments(ctx, planned, len(res.kept))
 	res.oneClick = countOneClick(planned, res.posted)
 	if res.postErr != nil {

@@ -2,14 +2,18 @@ package review
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 )
 
 // source is a fetched file's text with a line index.
 type source struct {
 	path  string
-	src   []byte
-	lines []int // byte offset where each line starts
+	src   []byte // UTF-8 text
+	lines []int  // byte offset where each line starts
+	// encoding is the file's encoding when it is not UTF-8 and decoding
+	// changed its bytes (see keepEncoding), or "".
+	encoding string
 }
 
 func newSource(path string, src []byte) *source {
@@ -61,4 +65,27 @@ func (s *source) line(n int) string {
 		return ""
 	}
 	return string(bytes.TrimSuffix(s.src[s.lineStart(n):s.lineEnd(n)], []byte("\r")))
+}
+
+// keepEncoding re-plans the comments on files decoded from an encoding
+// other than UTF-8 (`# coding: latin-1` with non-ASCII text). A
+// suggestion block is UTF-8 text, and committing it from GitHub could
+// write UTF-8 into a latin-1 file, or re-encode the file under its
+// declaration; so those fixes are shown as a diff instead, one comment per
+// finding. Positions stay right: decoding keeps every line, and comments
+// are placed by line.
+func keepEncoding(planned []plannedComment, diffs map[string]*fileDiff, mode, docsURL string) []plannedComment {
+	for i, c := range planned {
+		enc := c.f.src.encoding
+		if enc == "" {
+			continue
+		}
+		p := planFix(c.f, diffs[c.f.path], mode)
+		if p.kind == fixSuggestion {
+			p.kind = fixProse
+			p.reason = fmt.Sprintf("the file is in %s (its coding declaration), and a one-click suggestion would commit UTF-8 text into it", enc)
+		}
+		planned[i] = placeComment(c.f, p, docsURL)
+	}
+	return planned
 }

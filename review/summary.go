@@ -25,22 +25,36 @@ const (
 
 var severities = []analyzer.Severity{analyzer.Critical, analyzer.High, analyzer.Medium, analyzer.Low}
 
-// outcome turns a review's result into the check run's completion.
+// outcome turns a review's result into the check run's completion. The
+// check fails on findings at or above fail_on, and on changed Python files
+// PyGuard could not analyse (or not fully) unless `skipped_files: warn`:
+// a file that was not analysed may hold anything.
 func (j *job) outcome(res *result) outcome {
 	o := outcome{}
+	blocked := unanalysed(res) && res.cfg.SkippedFiles != config.SkippedWarn
 	switch {
+	case res.python == 0 && res.files.capped:
+		o.conclusion, o.title = "neutral", "No Python changes in the files GitHub listed"
+		o.summary = "GitHub listed no changed Python (`.py`) files for this pull request, but " + capNote(res.files) + "\n\n" + skippedResult(res, blocked) + staleLine(res)
+		if blocked {
+			o.conclusion = "failure"
+		}
+		return o
 	case res.python == 0:
 		o.conclusion, o.title = "neutral", "No Python changes"
-		o.summary = "This pull request changes no Python (`.py`) files, so PyGuard had nothing to review."
-		if res.files.capped {
-			o.summary += "\n\n" + capNote(res.files)
-		}
-		o.summary += staleLine(res)
+		o.summary = "This pull request changes no Python (`.py`) files, so PyGuard had nothing to review." + staleLine(res)
 		return o
 	case len(res.excluded) == res.python:
 		o.conclusion, o.title = "neutral", "All changed Python files are excluded"
 		o.summary = fmt.Sprintf("The %s changed in this pull request %s excluded by `paths.exclude` in `.pyguard.yml` on the base branch, so PyGuard had nothing to review.",
 			plural(res.python, "Python file", "Python files"), plural(res.python, "is", "are")) + "\n\n" + fileLines(res) + staleLine(res)
+		if res.files.capped {
+			o.title = "All listed Python files are excluded"
+			o.summary += "\n" + skippedResult(res, blocked)
+			if blocked {
+				o.conclusion = "failure"
+			}
+		}
 		return o
 	}
 	failSev, gated := gate(res.cfg)
@@ -53,14 +67,74 @@ func (j *job) outcome(res *result) outcome {
 		}
 	}
 	o.conclusion = "success"
-	if failing > 0 {
+	if failing > 0 || blocked {
 		o.conclusion = "failure"
 	}
 	o.title = title(res.kept, counts)
+	if unanalysed(res) {
+		if len(res.kept) == 0 {
+			o.title = notAnalysedTitle(res)
+		} else {
+			o.title += "; " + notAnalysedTitle(res)
+		}
+	}
 	o.summary = summary(res, counts, failing, j.docsURL, j.headSHA)
 	o.annotations = annotations(res.kept)
 	return o
 }
+
+// unanalysed reports whether some changed Python file was not analysed,
+// or not fully: skipped, or past GitHub's listing cap.
+func unanalysed(res *result) bool {
+	return len(res.skipped) > 0 || res.files != nil && res.files.capped
+}
+
+// skippedPaths counts the distinct files in res.skipped.
+func skippedPaths(res *result) int {
+	seen := map[string]bool{}
+	for _, s := range res.skipped {
+		seen[s.path] = true
+	}
+	return len(seen)
+}
+
+func notAnalysedTitle(res *result) string {
+	var parts []string
+	if n := skippedPaths(res); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s not analysed", n, plural(n, "file", "files")))
+	}
+	if res.files != nil && res.files.capped {
+		parts = append(parts, "files past GitHub's listing cap not reviewed")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// notAnalysedText says what was not analysed, as a clause.
+func notAnalysedText(res *result) string {
+	var parts []string
+	if n := skippedPaths(res); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d changed Python %s not analysed, or only in part", n, plural(n, "file was", "files were")))
+	}
+	if res.files != nil && res.files.capped {
+		parts = append(parts, "the files past GitHub's 3,000-file listing cap were not reviewed")
+	}
+	return strings.Join(parts, ", and ")
+}
+
+// skippedResult explains what the files that were not analysed do to the
+// check ("" when there are none).
+func skippedResult(res *result, blocked bool) string {
+	switch {
+	case !unanalysed(res):
+		return ""
+	case blocked:
+		return "**Result:** failing — " + notAnalysedText(res) + ".\n\n" + skippedWhy
+	}
+	return "**Not analysed:** " + notAnalysedText(res) + "; `skipped_files: warn` in `.pyguard.yml` lets the check pass on them.\n"
+}
+
+const skippedWhy = "A file PyGuard did not analyse may hold anything, so it fails the check (`skipped_files: fail`, the default). " +
+	"`skipped_files: warn` in `.pyguard.yml` on the base branch lets the check pass on such files; they are listed either way.\n"
 
 func title(kept []*finding, counts map[analyzer.Severity]int) string {
 	if len(kept) == 0 {
@@ -96,20 +170,29 @@ func renderSummary(res *result, counts map[analyzer.Severity]int, failing int, d
 	if res.baseRef != "" {
 		fmt.Fprintf(&b, " (`%s`)", res.baseRef)
 	}
-	fmt.Fprintf(&b, "; `fail_on: %s`.\n\n", cfg.FailOn)
+	fmt.Fprintf(&b, "; `fail_on: %s`, `skipped_files: %s`.\n\n", cfg.FailOn, cfg.SkippedFiles)
 
 	b.WriteString("| Severity | Findings |\n| --- | ---: |\n")
 	for _, s := range severities {
 		fmt.Fprintf(&b, "| %s %s | %d |\n", severityIcon[s], s, counts[s])
 	}
 	b.WriteString("\n")
+	blocked := unanalysed(res) && cfg.SkippedFiles != config.SkippedWarn
 	switch {
-	case cfg.FailOn == config.Never:
-		b.WriteString("**Result:** passing — `fail_on: never`.\n")
 	case failing > 0:
 		fmt.Fprintf(&b, "**Result:** failing — %d %s at or above `%s`.\n", failing, plural(failing, "finding", "findings"), cfg.FailOn)
+		if blocked {
+			b.WriteString("\n**Also failing:** " + notAnalysedText(res) + ".\n\n" + skippedWhy)
+		}
+	case blocked:
+		b.WriteString(skippedResult(res, true))
+	case cfg.FailOn == config.Never:
+		b.WriteString("**Result:** passing — `fail_on: never`.\n")
 	default:
 		fmt.Fprintf(&b, "**Result:** passing — no finding at or above `%s`.\n", cfg.FailOn)
+	}
+	if unanalysed(res) && !blocked {
+		b.WriteString("\n" + skippedResult(res, false))
 	}
 
 	if len(res.kept) > 0 {
@@ -169,20 +252,26 @@ func renderSummary(res *result, counts map[analyzer.Severity]int, failing int, d
 	return b.String()
 }
 
-// fileLines lists what happened to the changed Python files.
+// fileLines lists what happened to the changed Python files: those not
+// analysed (or not fully) first, then notes, then the excluded.
 func fileLines(res *result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "- %d of %d changed Python %s analysed\n", res.analysed, res.python, plural(res.python, "file", "files"))
 	const maxListed = 50
 	n := 0
+	for _, s := range res.skipped {
+		if n++; n <= maxListed {
+			fmt.Fprintf(&b, "- `%s` — %s\n", cell(s.path), cell(s.reason))
+		}
+	}
+	for _, s := range res.notes {
+		if n++; n <= maxListed {
+			fmt.Fprintf(&b, "- `%s` — %s\n", cell(s.path), cell(s.reason))
+		}
+	}
 	for _, p := range res.excluded {
 		if n++; n <= maxListed {
 			fmt.Fprintf(&b, "- `%s` — excluded by `paths.exclude`\n", cell(p))
-		}
-	}
-	for _, s := range res.skipped {
-		if n++; n <= maxListed {
-			fmt.Fprintf(&b, "- `%s` — %s\n", cell(s.path), s.reason)
 		}
 	}
 	if n > maxListed {

@@ -1,6 +1,6 @@
 // Package config reads a repository's .pyguard.yml: which rules run, which
 // paths are skipped, and how the GitHub App reports (gate, suggestions,
-// comment budget).
+// comment budget, files it could not analyse).
 package config
 
 import (
@@ -29,6 +29,9 @@ type Config struct {
 	Suggestions string
 	// MaxComments bounds inline comments per push.
 	MaxComments int
+	// SkippedFiles is what a changed Python file the App could not analyse
+	// (or not fully) does to the check run: SkippedFail or SkippedWarn.
+	SkippedFiles string
 	// Root is the directory the file was loaded from; Exclude globs are
 	// relative to it. Empty for Default and Parse.
 	Root string
@@ -41,6 +44,15 @@ const (
 	DefaultFailOn      = "high"
 	DefaultSuggestions = SuggestAll
 	DefaultMaxComments = 50
+	DefaultSkipped     = SkippedFail
+)
+
+// Values of SkippedFiles. A file that was not analysed may hold anything,
+// so by default it fails the check: a pull request cannot pass the gate by
+// making its files too large or unreadable.
+const (
+	SkippedFail = "fail" // the check run fails, listing the files
+	SkippedWarn = "warn" // the check run passes on them, listing the files
 )
 
 // Values of Suggestions. A suggestion is applied only when a person clicks
@@ -53,7 +65,7 @@ const (
 
 // Default is the configuration used when a repository has no .pyguard.yml.
 func Default() *Config {
-	return &Config{FailOn: DefaultFailOn, Suggestions: DefaultSuggestions, MaxComments: DefaultMaxComments}
+	return &Config{FailOn: DefaultFailOn, Suggestions: DefaultSuggestions, MaxComments: DefaultMaxComments, SkippedFiles: DefaultSkipped}
 }
 
 // Load reads and validates the file at path. Errors name the file.

@@ -14,12 +14,13 @@ import (
 // document mirrors the file. Leaves are kept as nodes so validation can
 // name the line of a bad value; KnownFields rejects unknown keys.
 type document struct {
-	FailOn      yaml.Node `yaml:"fail_on"`
-	Select      yaml.Node `yaml:"select"`
-	Ignore      yaml.Node `yaml:"ignore"`
-	Paths       *paths    `yaml:"paths"`
-	Suggestions yaml.Node `yaml:"suggestions"`
-	MaxComments yaml.Node `yaml:"max_comments"`
+	FailOn       yaml.Node `yaml:"fail_on"`
+	Select       yaml.Node `yaml:"select"`
+	Ignore       yaml.Node `yaml:"ignore"`
+	Paths        *paths    `yaml:"paths"`
+	Suggestions  yaml.Node `yaml:"suggestions"`
+	MaxComments  yaml.Node `yaml:"max_comments"`
+	SkippedFiles yaml.Node `yaml:"skipped_files"`
 }
 
 type paths struct {
@@ -54,6 +55,9 @@ func Parse(data []byte) (*Config, error) {
 		return nil, err
 	}
 	if c.Suggestions, err = suggestions(&doc.Suggestions, c.Suggestions); err != nil {
+		return nil, err
+	}
+	if c.SkippedFiles, err = oneOf(&doc.SkippedFiles, "skipped_files", c.SkippedFiles, SkippedFail, SkippedWarn); err != nil {
 		return nil, err
 	}
 	if c.MaxComments, err = positiveInt(&doc.MaxComments, "max_comments", c.MaxComments); err != nil {

@@ -15,12 +15,13 @@ paths:
   exclude: ["tests/**", "notebooks/**"]
 suggestions: unsafe
 max_comments: 10
+skipped_files: warn
 `))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := &Config{FailOn: "medium", Select: []string{"AIML", "AIML2"}, Ignore: []string{"AIML172"},
-		Exclude: []string{"tests/**", "notebooks/**"}, Suggestions: "all", MaxComments: 10}
+		Exclude: []string{"tests/**", "notebooks/**"}, Suggestions: "all", MaxComments: 10, SkippedFiles: "warn"}
 	c.excludes = nil
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v\nwant %+v", c, want)
@@ -33,7 +34,7 @@ func TestParseDefaults(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", doc, err)
 		}
-		if c.FailOn != "high" || c.Suggestions != "all" || c.MaxComments != 50 || c.Select != nil || c.Ignore != nil {
+		if c.FailOn != "high" || c.Suggestions != "all" || c.MaxComments != 50 || c.SkippedFiles != "fail" || c.Select != nil || c.Ignore != nil {
 			t.Errorf("%q: got %+v, want defaults", doc, c)
 		}
 	}
@@ -45,6 +46,16 @@ func TestParseSuggestions(t *testing.T) {
 		c, err := Parse([]byte(doc))
 		if err != nil || c.Suggestions != want {
 			t.Errorf("%q: got %v %v, want %q", doc, c, err, want)
+		}
+	}
+}
+
+func TestParseSkippedFiles(t *testing.T) {
+	for doc, want := range map[string]string{"skipped_files: fail\n": "fail", "skipped_files: warn\n": "warn",
+		"skipped_files: WARN\n": "warn", "skipped_files:\n": "fail", "fail_on: low\n": "fail"} {
+		c, err := Parse([]byte(doc))
+		if err != nil || c.SkippedFiles != want {
+			t.Errorf("%q: got %+v %v, want %q", doc, c, err, want)
 		}
 	}
 }
@@ -65,6 +76,8 @@ func TestParseErrors(t *testing.T) {
 		{"fail_on: sometimes\n", `line 1: fail_on: "sometimes" is not one of critical, high, medium, low, never`},
 		{"fail_on: [high]\n", `line 1: fail_on: a list is not one of`},
 		{"suggestions: some\n", `line 1: suggestions: "some" is not one of all, safe, none`},
+		{"skipped_files: ignore\n", `line 1: skipped_files: "ignore" is not one of fail, warn`},
+		{"skipped_files: [warn]\n", `line 1: skipped_files: a list is not one of fail, warn`},
 		{"max_comments: 0\n", `line 1: max_comments: "0" is not a positive integer`},
 		{"max_comments: -3\n", `max_comments: "-3" is not a positive integer`},
 		{"max_comments: ten\n", `max_comments: "ten" is not a positive integer`},

@@ -120,6 +120,7 @@ func (s *Server) apply(run *CheckRun, req *checkRunRequest) {
 	}
 	if o := req.Output; o != nil {
 		run.Title, run.Summary = *o.Title, *o.Summary
+		run.SummaryHistory = append(run.SummaryHistory, run.Summary)
 		if o.Text != nil {
 			run.Text = *o.Text
 		}

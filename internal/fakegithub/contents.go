@@ -142,3 +142,12 @@ func (s *Server) getBlob(w http.ResponseWriter, r *http.Request, c *reqCtx) {
 		"content": b64(content), "encoding": "base64",
 	})
 }
+
+// DeleteBlob removes a blob, as if it had vanished from the repository:
+// the blobs API answers 404 for it, while trees still name it (the
+// contents API still lists a file over 1 MB with its SHA).
+func (r *Repo) DeleteBlob(sha string) {
+	r.s.mu.Lock()
+	delete(r.blobs, sha)
+	r.s.mu.Unlock()
+}

@@ -88,6 +88,24 @@ type Fault struct {
 	// Body, when set, is sent as is (as JSON) instead of an error body;
 	// with Status 200 it scripts a successful but different answer.
 	Body string
+	// ActThenDrop handles the request as usual and then drops the
+	// connection without answering: the client sees a reset, though
+	// GitHub acted (Status and the other fields are not used).
+	ActThenDrop bool
+}
+
+type outage struct {
+	route  string
+	until  time.Time
+	status int
+}
+
+// Outage makes every call of route (or AnyRoute) answer status until d has
+// passed, as GitHub does during an incident.
+func (s *Server) Outage(route string, d time.Duration, status int) {
+	s.mu.Lock()
+	s.outages = append(s.outages, outage{route: route, until: time.Now().Add(d), status: status})
+	s.mu.Unlock()
 }
 
 // AnyRoute makes a fault apply to whichever route is called next.
@@ -154,12 +172,24 @@ func (s *Server) PendingFaults() int {
 	return n
 }
 
-// fault answers the request with the next scripted fault, if any.
-func (s *Server) fault(w http.ResponseWriter, route string) bool {
+// fault answers the request with the next scripted fault or an ongoing
+// outage, if any.
+// It reports dropAfter when the fault is ActThenDrop: the caller handles
+// the request, then drops the connection.
+func (s *Server) fault(w http.ResponseWriter, route string) (answered, dropAfter bool) {
 	s.mu.Lock()
 	var f Fault
 	found := false
+	for _, o := range s.outages {
+		if (o.route == route || o.route == AnyRoute) && time.Now().Before(o.until) {
+			f, found = Fault{Status: o.status}, true
+			break
+		}
+	}
 	for _, k := range []string{route, AnyRoute} {
+		if found {
+			break
+		}
 		if q := s.faults[k]; len(q) > 0 {
 			f, s.faults[k], found = q[0], q[1:], true
 			break
@@ -167,7 +197,10 @@ func (s *Server) fault(w http.ResponseWriter, route string) bool {
 	}
 	s.mu.Unlock()
 	if !found {
-		return false
+		return false, false
+	}
+	if f.ActThenDrop {
+		return false, true
 	}
 	if f.Delay > 0 {
 		time.Sleep(f.Delay)
@@ -181,7 +214,7 @@ func (s *Server) fault(w http.ResponseWriter, route string) bool {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(f.Status)
 		_, _ = w.Write([]byte(f.Body))
-		return true
+		return true, false
 	}
 	msg := f.Message
 	if msg == "" {
@@ -192,10 +225,10 @@ func (s *Server) fault(w http.ResponseWriter, route string) bool {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(f.Status)
 		fmt.Fprintf(w, "<html><body><h1>%d %s</h1></body></html>\n", f.Status, msg)
-		return true
+		return true, false
 	}
 	writeError(w, f.Status, msg, f.DocumentationURL)
-	return true
+	return true, false
 }
 
 // rateHeaders adds GitHub's x-ratelimit-* headers to a successful call.

@@ -51,6 +51,7 @@ type Server struct {
 	nextID        int64
 	calls         []Call
 	faults        map[string][]Fault // route (or "*") -> scripted answers
+	outages       []outage
 	rateRemaining int
 }
 
@@ -198,8 +199,21 @@ func (s *Server) handle(route string, auth authKind, h handlerFunc) {
 		c := &reqCtx{route: route}
 		var inst int64
 		defer func() { s.record(r, route, rw.status, inst) }()
-		if s.fault(rw, route) {
+		answered, dropAfter := s.fault(rw, route)
+		if answered {
 			return
+		}
+		if dropAfter {
+			// Act on a copy of the answer, then drop the connection.
+			defer func() {
+				rw.status = -1
+				if hj, ok := w.(http.Hijacker); ok {
+					if conn, _, err := hj.Hijack(); err == nil {
+						conn.Close()
+					}
+				}
+			}()
+			rw = &statusWriter{ResponseWriter: httptest.NewRecorder()}
 		}
 		switch auth {
 		case authApp:

@@ -346,8 +346,10 @@ type CheckRun struct {
 	// AnnotationBatches the size of each request's annotations.
 	Requests          int
 	AnnotationBatches []int
-	// StatusHistory lists each status a request set, in order.
-	StatusHistory []string
+	// StatusHistory lists each status a request set, in order;
+	// SummaryHistory each output summary.
+	StatusHistory  []string
+	SummaryHistory []string
 }
 
 // Annotation is a check-run annotation.
@@ -466,6 +468,7 @@ func (s *Server) CheckRuns(owner, repo, sha string) []CheckRun {
 			cc.Annotations = append([]Annotation(nil), c.Annotations...)
 			cc.AnnotationBatches = append([]int(nil), c.AnnotationBatches...)
 			cc.StatusHistory = append([]string(nil), c.StatusHistory...)
+			cc.SummaryHistory = append([]string(nil), c.SummaryHistory...)
 			out = append(out, cc)
 		}
 	}

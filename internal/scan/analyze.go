@@ -137,7 +137,12 @@ func (a *analysis) fix(ctx context.Context, path string, s *source, orig analyse
 		return cur, res
 	}
 	cur = a.dropUnusedImports(ctx, path, orig, cur)
-	if err := writeAtomic(path, cur.file.Tree.Src, s.info); err != nil {
+	// Written back in the file's own encoding (PEP 263), not as UTF-8.
+	data, err := s.encode(cur.file.Tree.Src)
+	if err == nil {
+		err = writeAtomic(path, data, s.info)
+	}
+	if err != nil {
 		res.errors = append(res.errors, report.FileError{Path: path, Message: "fixes not written: " + describeError(err)})
 		res.fixes = 0
 		return orig, res

@@ -106,3 +106,20 @@ func TestFixWritesThroughSymlink(t *testing.T) {
 		t.Errorf("target is %q", b)
 	}
 }
+
+// A PEP 263 file is fixed in its own encoding: é stays one latin-1 byte.
+func TestFixKeepsDeclaredEncoding(t *testing.T) {
+	dir := t.TempDir()
+	chdir(t, dir)
+	src := "# -*- coding: latin-1 -*-\n# caf\xe9\n" + silenced
+	write(t, dir, map[string]string{"a.py": src})
+	res := mustRun(t, nil, Options{Fix: true, UnsafeFixes: true})
+	if res.FixesApplied != 1 || len(res.Errors) != 0 {
+		t.Fatalf("fix: %+v", res)
+	}
+	b, _ := os.ReadFile("a.py")
+	want := "# -*- coding: latin-1 -*-\n# caf\xe9\n" + strings.Replace(silenced, `"ignore"`, `"error"`, 1)
+	if string(b) != want {
+		t.Errorf("fixed file %q, want %q", b, want)
+	}
+}

@@ -7,7 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"unicode/utf8"
+
+	"github.com/pyguard/pyguard/internal/pysource"
 )
 
 var (
@@ -16,15 +17,33 @@ var (
 	errBinary     = errors.New("binary file (contains NUL bytes)")
 )
 
-// source is a file's content and the stat it was read with.
+// source is a file's content, as UTF-8 text, and the stat it was read with.
 type source struct {
 	src  []byte
 	info fs.FileInfo
+	// encoding is the encoding the file was decoded from (its PEP 263
+	// declaration) when decoding changed its bytes, or "".
+	encoding string
+}
+
+// encode turns (fixed) text back into the file's bytes, in the encoding it
+// was read in.
+func (s *source) encode(text []byte) ([]byte, error) {
+	if s.encoding == "" {
+		return text, nil
+	}
+	out, err := pysource.Encode(text, s.encoding)
+	if err != nil {
+		return nil, fmt.Errorf("the fixed file cannot be written in its encoding: %w", err)
+	}
+	return out, nil
 }
 
 // readSource reads a file for analysis, refusing what is not a Python
 // source: non-regular files, files over MaxFileSize (before reading them),
-// binary and non-UTF-8 content.
+// binary content, and text that is neither UTF-8 nor in the encoding its
+// PEP 263 declaration names. Declared encodings are decoded to UTF-8
+// (pysource.Decode), with the same lines.
 func readSource(path string) (*source, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -52,32 +71,19 @@ func readSource(path string) (*source, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, errBinary
 	}
-	if !utf8.Valid(src) {
-		return nil, notUTF8(src)
+	text, err := pysource.Decode(src)
+	if err != nil {
+		return nil, err
 	}
-	return &source{src: src, info: fi}, nil
+	s := &source{src: text, info: fi}
+	if !bytes.Equal(text, src) {
+		s.encoding, _ = pysource.Encoding(src)
+	}
+	return s, nil
 }
 
 func tooLarge(size int64) error {
 	return fmt.Errorf("file too large: %d bytes (the limit is %d MiB)", size, MaxFileSize>>20)
-}
-
-// notUTF8 names the position of the first invalid byte.
-func notUTF8(src []byte) error {
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return fmt.Errorf("not valid UTF-8: invalid byte 0x%02x at line %d, column %d", src[i], line, col)
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col += size
-		}
-		i += size
-	}
-	return errors.New("not valid UTF-8")
 }
 
 // describeError words an error for the errors list, without repeating
