@@ -27,6 +27,12 @@ func parseFileDiff(patch string) (*fileDiff, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A hunk header "+0,n" (n > 0) claims lines from 0: there are none.
+	for l := range added {
+		if l < 1 {
+			delete(added, l)
+		}
+	}
 	d := &fileDiff{added: added}
 	if strings.TrimSpace(patch) == "" {
 		return d, nil
@@ -36,8 +42,11 @@ func parseFileDiff(patch string) (*fileDiff, error) {
 		return nil, fmt.Errorf("parse patch: %w", err)
 	}
 	for _, h := range hunks {
-		if h.NewLines > 0 {
-			d.hunks = append(d.hunks, lineRange{int(h.NewStartLine), int(h.NewStartLine + h.NewLines - 1)})
+		// In int: go-diff's int32 fields overflow on a header such as
+		// "+2147483647,2". Lines start at 1, whatever "+0,2" claims.
+		start, end := int(h.NewStartLine), int(h.NewStartLine)+int(h.NewLines)-1
+		if start = max(start, 1); end >= start {
+			d.hunks = append(d.hunks, lineRange{start, end})
 		}
 	}
 	return d, nil

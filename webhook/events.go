@@ -2,7 +2,6 @@ package webhook
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/google/go-github/v62/github"
 	"github.com/palantir/go-githubapp/githubapp"
 	"github.com/rs/zerolog"
+	"github.com/tidwall/gjson"
 
 	"github.com/pyguard/pyguard/review"
 )
@@ -71,7 +71,7 @@ func newIgnoreHandler() ignoreHandler {
 func (h ignoreHandler) Handles() []string { return h.events }
 
 func (h ignoreHandler) Handle(ctx context.Context, eventType, _ string, payload []byte) error {
-	if !json.Valid(payload) {
+	if !gjson.ValidBytes(payload) {
 		return badPayload("%s body is not JSON", eventType)
 	}
 	zerolog.Ctx(ctx).Debug().Msg("event acknowledged and ignored")
@@ -142,8 +142,8 @@ func (a *payloadApp) id() int64 {
 // errBadPayload) when the body is unusable. DeliveryID is left to the
 // caller.
 func parseTarget(eventType string, body []byte, appID int64) (t review.Target, ignore string, err error) {
-	var p payload
-	if err := json.Unmarshal(body, &p); err != nil {
+	p, err := decodePayload(body)
+	if err != nil {
 		return t, "", badPayload("%s body: %v", eventType, err)
 	}
 	if !reviewActions[eventType][p.Action] {
@@ -161,7 +161,7 @@ func parseTarget(eventType string, body []byte, appID int64) (t review.Target, i
 		if t.Number == 0 {
 			t.Number = pr.Number
 		}
-		if t.Number == 0 {
+		if t.Number <= 0 {
 			return t, "", badPayload("pull_request event without a pull request number")
 		}
 		t.HeadSHA = pr.Head.SHA
@@ -210,8 +210,21 @@ func parseTarget(eventType string, body []byte, appID int64) (t review.Target, i
 	if t.HeadSHA == "" {
 		return t, "", badPayload("%s without a head SHA", t.Event)
 	}
+	// go-github formats these into API paths unescaped: one that is not a
+	// single path segment would address another resource.
+	for _, v := range []struct{ what, s string }{{"owner", t.Owner}, {"repository", t.Repo}, {"head SHA", t.HeadSHA}} {
+		if !isPathSegment(v.s) {
+			return t, "", badPayload("%s with an invalid %s %q", t.Event, v.what, v.s)
+		}
+	}
+	if t.Number < 0 || t.CheckRunID < 0 {
+		return t, "", badPayload("%s with a negative pull request or check run id", t.Event)
+	}
 	if p.Installation != nil {
 		t.InstallationID = p.Installation.ID
+	}
+	if t.InstallationID < 0 {
+		return t, "", badPayload("%s with a negative installation id", t.Event)
 	}
 	if t.InstallationID == 0 {
 		// Not a GitHub App delivery (e.g. a repository webhook pointed here):
@@ -246,6 +259,15 @@ func prInRepo(prs []*payloadPR, repo *payloadRepo) int {
 		}
 	}
 	return 0
+}
+
+// isPathSegment reports whether s can stand as one segment of a URL path
+// as it is: GitHub's logins, repository names and SHAs always can.
+func isPathSegment(s string) bool {
+	if s == "" || s == "." || s == ".." || strings.ContainsAny(s, "/\\?#%") {
+		return false
+	}
+	return strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) < 0
 }
 
 func repoName(repo *payloadRepo) (owner, name string) {

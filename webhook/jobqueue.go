@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -90,7 +91,7 @@ const (
 // riverClient is what the queue uses of river's client, whatever the
 // driver's transaction type.
 type riverClient interface {
-	Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
+	InsertMany(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 	Start(ctx context.Context) error
 	Stop(ctx context.Context) error
 	StopAndCancel(ctx context.Context) error
@@ -109,7 +110,25 @@ type JobQueue struct {
 	holder   string
 	stopping atomic.Bool
 	started  atomic.Bool
+
+	inserts  chan insertReq // to insertLoop
+	quit     chan struct{}  // closed by Shutdown
+	quitOnce sync.Once
 }
+
+// insertReq is one Enqueue waiting for its commit.
+type insertReq struct {
+	args reviewArgs
+	done chan insertResult
+}
+
+type insertResult struct {
+	coalesced bool
+	err       error
+}
+
+// maxInsertBatch bounds the jobs committed in one transaction.
+const maxInsertBatch = 256
 
 // OpenQueue opens the database, applies river's migrations and ours, and
 // builds the client; Start starts the workers.
@@ -145,7 +164,8 @@ func OpenQueue(ctx context.Context, cfg QueueConfig) (*JobQueue, error) {
 			cfg.PollInterval = 250 * time.Millisecond
 		}
 	}
-	q := &JobQueue{cfg: cfg, log: cfg.Logger, store: st, holder: cfg.ID}
+	q := &JobQueue{cfg: cfg, log: cfg.Logger, store: st, holder: cfg.ID,
+		inserts: make(chan insertReq), quit: make(chan struct{})}
 	cfg.Metrics.SetJobSource(q.jobStats)
 
 	workers := river.NewWorkers()
@@ -191,6 +211,7 @@ func OpenQueue(ctx context.Context, cfg QueueConfig) (*JobQueue, error) {
 		}
 		q.client = c
 	}
+	go q.insertLoop()
 	return q, nil
 }
 
@@ -243,20 +264,73 @@ func (q *JobQueue) Start(ctx context.Context) error {
 }
 
 // Enqueue implements Queue: it returns once the job is committed.
+// Concurrent calls share a transaction (see insertLoop).
 func (q *JobQueue) Enqueue(ctx context.Context, t review.Target) (bool, error) {
 	if q.stopping.Load() {
 		return false, errShuttingDown
 	}
-	res, err := q.client.Insert(ctx, argsOf(t), nil)
-	if err != nil {
-		return false, fmt.Errorf("queue the review: %w", err)
+	req := insertReq{args: argsOf(t), done: make(chan insertResult, 1)}
+	select {
+	case q.inserts <- req:
+	case <-q.quit:
+		return false, errShuttingDown
+	case <-ctx.Done():
+		return false, ctx.Err()
 	}
-	return res.UniqueSkippedAsDuplicate, nil
+	select {
+	case r := <-req.done:
+		return r.coalesced, r.err
+	case <-ctx.Done():
+		// It may still commit; a redelivery would then coalesce into it.
+		return false, ctx.Err()
+	}
+}
+
+// insertLoop commits jobs: each transaction takes every Enqueue waiting
+// at that moment (group commit), so 200 deliveries at once cost a few
+// commits, not 200, and none waits for a timer.
+func (q *JobQueue) insertLoop() {
+	for {
+		var first insertReq
+		select {
+		case first = <-q.inserts:
+		case <-q.quit:
+			return
+		}
+		batch := []insertReq{first}
+	gather:
+		for len(batch) < maxInsertBatch {
+			select {
+			case r := <-q.inserts:
+				batch = append(batch, r)
+			default:
+				break gather
+			}
+		}
+		params := make([]river.InsertManyParams, len(batch))
+		for i, r := range batch {
+			params[i] = river.InsertManyParams{Args: r.args}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		res, err := q.client.InsertMany(ctx, params)
+		cancel()
+		for i, r := range batch {
+			switch {
+			case err != nil:
+				r.done <- insertResult{err: fmt.Errorf("queue the review: %w", err)}
+			case i < len(res) && res[i] != nil:
+				r.done <- insertResult{coalesced: res[i].UniqueSkippedAsDuplicate}
+			default:
+				r.done <- insertResult{err: errors.New("queue the review: no result from the database")}
+			}
+		}
+	}
 }
 
 // Shutdown implements Queue.
 func (q *JobQueue) Shutdown(ctx context.Context) error {
 	q.stopping.Store(true)
+	q.quitOnce.Do(func() { close(q.quit) })
 	if !q.started.Load() {
 		q.store.close()
 		return nil

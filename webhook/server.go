@@ -1,13 +1,13 @@
 package webhook
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -73,7 +73,7 @@ type Server struct {
 	metrics    *metrics.Metrics
 
 	queue      Queue
-	dispatcher http.Handler
+	handlers   map[string]githubapp.EventHandler // by X-GitHub-Event
 	mux        *http.ServeMux
 	draining   atomic.Bool
 }
@@ -108,18 +108,18 @@ func NewHandler(cfg Config) (*Server, error) {
 		metrics:    cfg.Metrics,
 		queue:      cfg.Queue,
 	}
-	// go-githubapp validates the signature (go-github's constant-time
-	// HMAC) and routes by X-GitHub-Event. Handlers run synchronously in the
-	// request — they only parse and commit a job to the durable queue,
-	// which does the coalescing, per-PR serialisation and retrying its
-	// schedulers lack.
-	s.dispatcher = githubapp.NewEventDispatcher(
-		[]githubapp.EventHandler{reviewHandler{s}, newIgnoreHandler()},
-		cfg.Secret,
-		githubapp.WithScheduler(githubapp.DefaultScheduler()),
-		githubapp.WithErrorCallback(s.onError),
-		githubapp.WithResponseCallback(s.onResponse),
-	)
+	// Routing by X-GitHub-Event to go-githubapp event handlers. The
+	// signature is checked by readSigned before anything else, so
+	// go-githubapp's dispatcher (which would read and hash the body again)
+	// is not used. Handlers run synchronously in the request: they only
+	// parse and commit a job to the durable queue, which does the
+	// coalescing, per-PR serialisation and retrying.
+	s.handlers = map[string]githubapp.EventHandler{}
+	for _, h := range []githubapp.EventHandler{reviewHandler{s}, newIgnoreHandler()} {
+		for _, e := range h.Handles() {
+			s.handlers[e] = h
+		}
+	}
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("POST /webhook", s.serveWebhook)
 	s.mux.HandleFunc("GET /healthz", serveHealthz)
@@ -189,16 +189,41 @@ func (s *Server) serveWebhook(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, map[int]string{401: "invalid signature", 413: "payload too large", 400: "cannot read body"}[status], status)
 		return
 	}
-	r.Body = &recordingBody{ReadCloser: io.NopCloser(bytes.NewReader(body))}
-	r.ContentLength = int64(len(body))
-	// GitHub Apps send application/json; form-encoded bodies are what
-	// go-github also understands. Anything else (or nothing) is taken as
-	// JSON so the signature, not a header, decides.
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/x-www-form-urlencoded" {
-		r.Header.Set("Content-Type", "application/json")
+	s.dispatch(w, r, body)
+}
+
+// dispatch hands a signed body to the handler of its event and answers
+// through onResponse or onError.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, body []byte) {
+	eventType, deliveryID := r.Header.Get("X-GitHub-Event"), r.Header.Get("X-GitHub-Delivery")
+	logger := s.log.With().Str(githubapp.LogKeyEventType, eventType).Str(githubapp.LogKeyDeliveryID, deliveryID).Logger()
+	ctx := githubapp.InitializeResponder(logger.WithContext(r.Context()))
+	r = r.WithContext(ctx)
+	if eventType == "" {
+		s.onError(w, r, githubapp.ValidationError{DeliveryID: deliveryID, Cause: errors.New("missing event type")})
+		return
 	}
-	// The dispatcher adds the event type and delivery id to this logger.
-	s.dispatcher.ServeHTTP(w, r.WithContext(s.log.WithContext(r.Context())))
+	// GitHub Apps send application/json; a form-encoded body (what a
+	// repository webhook may be set to) carries the JSON in "payload".
+	// Anything else is taken as JSON: the signature, not a header, decides.
+	payload := body
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/x-www-form-urlencoded" {
+		form, err := url.ParseQuery(string(body))
+		if err != nil {
+			s.onError(w, r, badPayload("form body: %v", err))
+			return
+		}
+		payload = []byte(form.Get("payload"))
+	}
+	logger.Debug().Int("bytes", len(body)).Msg("webhook received")
+	h, ok := s.handlers[eventType]
+	if ok {
+		if err := h.Handle(ctx, eventType, deliveryID, payload); err != nil {
+			s.onError(w, r, err)
+			return
+		}
+	}
+	s.onResponse(w, r, eventType, ok)
 }
 
 // unsignedReadWait is how long a delivery waits for a read slot.
