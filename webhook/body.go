@@ -24,7 +24,10 @@ var errBadSignature = errors.New("payload signature check failed")
 // returns it only when it matches header ("sha256=<hex>"), compared in
 // constant time. Over bodyMemoryLimit it spills to disk while reading; the
 // signed body is then read back.
-func readSigned(body io.Reader, header, secret string) ([]byte, error) {
+//
+// large, when not nil, is called before spilling and returns a release
+// func: it bounds how many large bodies are read at once.
+func readSigned(body io.Reader, header, secret string, large func() (func(), error)) ([]byte, error) {
 	want, err := hex.DecodeString(strings.TrimPrefix(header, signaturePrefix))
 	if err != nil || len(want) != sha256.Size {
 		return nil, errBadSignature
@@ -42,6 +45,13 @@ func readSigned(body io.Reader, header, secret string) ([]byte, error) {
 		return mem.Bytes(), nil
 	}
 
+	if large != nil {
+		release, err := large()
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+	}
 	spill, err := os.CreateTemp("", "pyguard-webhook-*")
 	if err != nil {
 		return nil, err

@@ -46,8 +46,9 @@ type Config struct {
 	MaxBodyBytes int64         // default DefaultMaxBodyBytes (25 MB)
 	RetryAfter   time.Duration // Retry-After of a 503; default 30s
 	// MaxUnsignedReads bounds the bodies read at once before their
-	// signature is known; default 32. Others wait (at most
-	// unsignedReadWait), then get 503.
+	// signature is known (and an eighth of it those over 256 KiB, which
+	// spill to disk); default 32. Others wait (at most unsignedReadWait),
+	// then get 503.
 	MaxUnsignedReads int
 
 	// Metrics counts deliveries by event and result; nil counts nothing.
@@ -68,6 +69,7 @@ type Server struct {
 	secret     string
 	maxBody    int64
 	reads      chan struct{} // slots for bodies whose signature is unknown
+	largeReads chan struct{} // … and for those over bodyMemoryLimit
 	retryAfter string
 	log        zerolog.Logger
 	metrics    *metrics.Metrics
@@ -102,6 +104,7 @@ func NewHandler(cfg Config) (*Server, error) {
 		appID:      cfg.AppID,
 		secret:     cfg.Secret,
 		reads:      make(chan struct{}, cfg.MaxUnsignedReads),
+		largeReads: make(chan struct{}, max(cfg.MaxUnsignedReads/8, 1)),
 		maxBody:    cfg.MaxBodyBytes,
 		retryAfter: strconv.Itoa(int((cfg.RetryAfter + time.Second - 1) / time.Second)),
 		log:        cfg.Logger,
@@ -226,6 +229,8 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, body []byte) {
 	s.onResponse(w, r, eventType, ok)
 }
 
+var errNoReadSlot = errors.New("no read slot")
+
 // unsignedReadWait is how long a delivery waits for a read slot.
 const unsignedReadWait = 10 * time.Second
 
@@ -246,11 +251,24 @@ func (s *Server) readSigned(w http.ResponseWriter, r *http.Request, log zerolog.
 	case <-r.Context().Done():
 		return nil, http.StatusServiceUnavailable
 	}
-	body, err := readSigned(http.MaxBytesReader(w, r.Body, s.maxBody), r.Header.Get(signatureHeader), s.secret)
+	large := func() (func(), error) {
+		select {
+		case s.largeReads <- struct{}{}:
+			return func() { <-s.largeReads }, nil
+		case <-timer.C:
+			return nil, errNoReadSlot
+		case <-r.Context().Done():
+			return nil, errNoReadSlot
+		}
+	}
+	body, err := readSigned(http.MaxBytesReader(w, r.Body, s.maxBody), r.Header.Get(signatureHeader), s.secret, large)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case err == nil:
 		return body, 0
+	case errors.Is(err, errNoReadSlot):
+		log.Warn().Msg("webhook refused: too many large bodies being read at once")
+		return nil, http.StatusServiceUnavailable
 	case errors.Is(err, errBadSignature):
 		log.Warn().Msg("webhook refused: signature check failed")
 		return nil, http.StatusUnauthorized

@@ -107,7 +107,7 @@ func ParsePatch(patch string) (map[int]bool, error) {
 func hunksAddedLines(hunks []*diff.Hunk) map[int]bool {
 	added := map[int]bool{}
 	for _, h := range hunks {
-		line, end := int(h.NewStartLine), int(h.NewStartLine+h.NewLines)
+		line, end := int(h.NewStartLine), int(h.NewStartLine)+int(h.NewLines) // no int32 overflow
 		body := bytes.TrimSuffix(h.Body, []byte("\n"))
 		if len(body) == 0 {
 			continue
