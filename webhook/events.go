@@ -32,8 +32,8 @@ func badPayload(format string, args ...any) error {
 }
 
 // reviewHandler is the go-githubapp handler of the events that start
-// reviews. It runs synchronously in the request (the dispatcher uses the
-// default scheduler): it only parses and enqueues, never calls GitHub.
+// reviews. It runs synchronously in the request: it only parses and
+// commits a job, never calls GitHub.
 type reviewHandler struct{ s *Server }
 
 func (h reviewHandler) Handles() []string {

@@ -8,7 +8,7 @@ import (
 )
 
 // Log keys of a job's fields. The first ones are go-githubapp's, so lines
-// written by its dispatcher and by ours line up.
+// written by its client logging and by ours line up.
 const (
 	LogKeyDeliveryID      = githubapp.LogKeyDeliveryID      // "github_delivery_id"
 	LogKeyInstallationID  = githubapp.LogKeyInstallationID  // "github_installation_id"

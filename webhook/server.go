@@ -147,8 +147,9 @@ func serveHealthz(w http.ResponseWriter, _ *http.Request) {
 	_, _ = io.WriteString(w, "ok")
 }
 
-// serveWebhook does what the dispatcher does not: the body cap, the 401s
-// that must not depend on reading the body, and a tolerant Content-Type.
+// serveWebhook refuses what it can from the headers (shutting down, too
+// large, no sha256 signature), reads and verifies the body (readSigned) and
+// dispatches it.
 func (s *Server) serveWebhook(w http.ResponseWriter, r *http.Request) {
 	log := s.log.With().
 		Str(githubapp.LogKeyEventType, r.Header.Get("X-GitHub-Event")).
@@ -328,7 +329,7 @@ func (s *Server) onResponse(w http.ResponseWriter, r *http.Request, _ string, _ 
 	w.WriteHeader(http.StatusOK)
 }
 
-// onError maps the dispatcher's and the handlers' errors to the contract's
+// onError maps dispatch and handler errors to the contract's
 // status codes.
 func (s *Server) onError(w http.ResponseWriter, r *http.Request, err error) {
 	log := zerolog.Ctx(r.Context())
