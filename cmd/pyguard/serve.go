@@ -22,13 +22,15 @@ import (
 	"github.com/pyguard/pyguard/webhook"
 )
 
-// HTTP server limits. Webhook bodies are at most 25 MB (GitHub's cap, and
-// the receiver's 413); the receiver answers as soon as a job is queued.
+// HTTP server limits, sized for GitHub's deliveries: GitHub gives up on a
+// delivery after 10 seconds, so a request that takes longer to arrive is
+// not GitHub's and only holds a read slot; bodies are at most 25 MB (the
+// receiver's 413), which a datacenter link sends in well under that.
 const (
-	serveReadHeaderTimeout = 10 * time.Second
-	serveReadTimeout       = 2 * time.Minute // a 25 MB body over a slow proxy link
-	serveWriteTimeout      = 2 * time.Minute
-	serveIdleTimeout       = 2 * time.Minute
+	serveReadHeaderTimeout = 5 * time.Second
+	serveReadTimeout       = 20 * time.Second
+	serveWriteTimeout      = 20 * time.Second
+	serveIdleTimeout       = 90 * time.Second // GitHub reuses connections
 	// GitHub's deliveries carry a few KB of headers.
 	serveMaxHeaderBytes = 64 << 10
 	// githubAttemptTimeout bounds one attempt of a GitHub API call, its

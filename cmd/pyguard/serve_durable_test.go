@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	mrand "math/rand/v2"
 	"net/http"
 	"net/url"
@@ -284,4 +285,67 @@ func TestServeEventMixTwoReplicas(t *testing.T) {
 	// Let the coalesced and waiting jobs run out.
 	time.Sleep(3 * time.Second)
 	checkReviewedOnce(t, fake, heads)
+}
+
+// metricsAddr is the metrics address the server logged at startup.
+func (s *e2eServer) metricsAddr(t *testing.T) string {
+	t.Helper()
+	for _, l := range strings.Split(s.logs(), "\n") {
+		if i := strings.Index(l, `"metrics_addr":"`); i >= 0 {
+			rest := l[i+len(`"metrics_addr":"`):]
+			return rest[:strings.IndexByte(rest, '"')]
+		}
+	}
+	t.Fatal("no metrics_addr in the startup log")
+	return ""
+}
+
+// GET /metrics on its own (loopback) address counts deliveries, jobs,
+// reviews and GitHub calls.
+func TestServeMetrics(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	fake := fakegithub.New(t, fakegithub.Options{AppID: e2eAppID})
+	ml, base, heads := durableRepo(fake, 1)
+	srv := startServe(t, fake)
+	if code, _ := srv.send("pull_request", newDelivery(), prPayload("opened", ml, 101, 1, heads[1], base), e2eSecret); code != http.StatusAccepted {
+		t.Fatalf("status %d", code)
+	}
+	srv.send("pull_request", newDelivery(), prPayload("opened", ml, 101, 1, heads[1], base), "forged")
+	waitFor(t, "the review", func() bool { return len(completedRuns(fake, "acme", "ml", heads[1])) == 1 })
+	addr := srv.metricsAddr(t)
+	if !strings.HasPrefix(addr, "127.0.0.1:") {
+		t.Errorf("metrics on %s, want loopback", addr)
+	}
+	var text string
+	waitFor(t, "the review in the metrics", func() bool {
+		resp, err := http.Get("http://" + addr + "/metrics")
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		text = string(b)
+		return strings.Contains(text, `pyguard_review_duration_seconds_count{result="success"} 1`)
+	})
+	for _, want := range []string{
+		`pyguard_webhook_deliveries_total{event="pull_request",result="queued"} 1`,
+		`pyguard_webhook_deliveries_total{event="pull_request",result="unauthorized"} 1`,
+		`pyguard_jobs{state="completed"}`,
+		`pyguard_queue_depth`,
+		`pyguard_github_api_calls_total{`,
+		`pyguard_github_rate_limit_remaining{`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	// Not on the webhook port.
+	if resp, err := http.Get(srv.url + "/metrics"); err == nil {
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			t.Error("/metrics is served on the webhook address")
+		}
+	}
 }
