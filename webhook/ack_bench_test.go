@@ -41,7 +41,15 @@ func BenchmarkWebhookAck(b *testing.B) {
 
 func benchAck(b *testing.B, dbURL string) {
 	const concurrency = 200
-	runner := &fakeRunner{fn: func(context.Context, review.Target) error { return nil }}
+	// Reviews take a while, as real ones do (seconds): the workers take
+	// jobs at their pace while the receiver commits new ones.
+	runner := &fakeRunner{fn: func(ctx context.Context, _ review.Target) error {
+		select {
+		case <-time.After(time.Second):
+		case <-ctx.Done():
+		}
+		return nil
+	}}
 	q, err := OpenQueue(context.Background(), QueueConfig{DatabaseURL: dbURL, Runner: runner, Logger: zerolog.Nop(),
 		ID: "bench-" + strconv.FormatInt(time.Now().UnixNano(), 36)})
 	if err != nil {
