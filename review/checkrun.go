@@ -29,19 +29,19 @@ type outcome struct {
 func (j *job) timestamp() *github.Timestamp { return &github.Timestamp{Time: j.now()} }
 
 // startCheck marks the check run in progress: the run an earlier attempt
-// of this job created, or the re-requested run, when there is one; else a
-// new run on the head commit, which the job's hooks remember at once.
+// of this job created, when there is one; else a new run on the head
+// commit, which the job's hooks remember at once.
 func (j *job) startCheck(ctx context.Context) error {
 	out := &github.CheckRunOutput{
 		Title:   github.String("Reviewing…"),
 		Summary: github.String("PyGuard is reviewing the Python changes of this pull request."),
 	}
+	// A re-requested run is not restarted: GitHub appends the annotations
+	// of every update, so a re-run gets a new run on the head (as GitHub's
+	// documentation asks) and no run carries an annotation twice.
 	id, why := j.check.id, "resuming the check run an earlier attempt created"
 	if id == 0 && j.hooks.Resumed {
 		id = j.orphanedRun(ctx)
-	}
-	if id == 0 {
-		id, why = j.t.CheckRunID, "re-running check run"
 	}
 	if id != 0 {
 		_, _, err := j.gh.Checks.UpdateCheckRun(ctx, j.t.Owner, j.t.Repo, id, github.UpdateCheckRunOptions{
@@ -101,12 +101,9 @@ func nonEmpty(s string) *string {
 	return &s
 }
 
-// completeNow completes a check run for an outcome reached before one was
-// started (no pull request): the re-requested run, or a new completed one.
+// completeNow completes a new check run for an outcome reached before one
+// was started (a re-run asked for a commit with no pull request).
 func (j *job) completeNow(ctx context.Context, o outcome) error {
-	if j.check.id == 0 && j.t.CheckRunID != 0 {
-		j.check.id = j.t.CheckRunID
-	}
 	return j.complete(ctx, o)
 }
 
@@ -195,9 +192,6 @@ func (j *job) fail(ctx context.Context, cause error) {
 	}
 	if j.headSHA == "" {
 		j.headSHA = j.t.HeadSHA
-	}
-	if j.check.id == 0 && j.t.CheckRunID != 0 {
-		j.check.id = j.t.CheckRunID
 	}
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), completionTimeout)
 	defer cancel()

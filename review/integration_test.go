@@ -456,12 +456,20 @@ func TestForkPRFoundByHeadSHA(t *testing.T) {
 	}
 }
 
-func TestNoPullRequestIsNeutral(t *testing.T) {
+// A push that is no pull request's head (each commit to main) gets no
+// PyGuard check from check_suite.requested; a re-run a person asks for
+// gets a neutral one that says why.
+func TestNoPullRequestNoCheckRun(t *testing.T) {
 	e := newEnv(t)
 	sha := fakegithub.SHA("lonely")
 	e.repo.Commit(sha, map[string]string{"a.py": "danger(1)\n"})
 	tg := e.target(0, sha)
 	tg.Event = "check_suite.requested"
+	e.review(tg)
+	if runs := e.fake.CheckRuns(owner, repoNm, sha); len(runs) != 0 {
+		t.Fatalf("%d check runs on a commit with no pull request, want none", len(runs))
+	}
+	tg.Event = "check_suite.rerequested"
 	e.review(tg)
 	run := e.run(sha)
 	if run.Conclusion != "neutral" || run.Title != "No pull request to review" {
@@ -484,16 +492,28 @@ func TestSupersededHeadIsSkipped(t *testing.T) {
 	}
 }
 
-func TestRerequestedCheckRunIsReused(t *testing.T) {
+// A re-run gets a new check run on the head, GitHub's documented path:
+// GitHub appends annotations on every update, so restarting the old run
+// would carry each annotation twice.
+func TestRerequestedCheckRunGetsANewRun(t *testing.T) {
 	e := newEnv(t)
-	_, head := e.pr(1, map[string]string{"a.py": "x = 1\n"}, map[string]string{"a.py": "x = 1\nmeh()\n"})
-	id := e.repo.AddCheckRun(fakegithub.CheckRun{Name: "PyGuard", HeadSHA: head, Status: "completed", Conclusion: "failure", Title: "old"})
+	_, head := e.pr(1, map[string]string{"a.py": "x = 1\n"}, map[string]string{"a.py": "x = 1\ndanger(1)\n"})
+	e.review(e.target(1, head))
+	first := e.run(head)
 	tg := e.target(1, head)
-	tg.Event, tg.CheckRunID = "check_run.rerequested", id
+	tg.Event, tg.CheckRunID = "check_run.rerequested", first.ID
 	e.review(tg)
-	run := e.run(head)
-	if run.ID != id || run.Conclusion != "success" || fmt.Sprint(run.StatusHistory) != "[in_progress completed]" {
-		t.Errorf("run %d %s %v", run.ID, run.Conclusion, run.StatusHistory)
+	runs := e.fake.CheckRuns(owner, repoNm, head)
+	if len(runs) != 2 {
+		t.Fatalf("%d check runs, want the first and a new one", len(runs))
+	}
+	for _, r := range runs {
+		if r.Status != "completed" || len(r.Annotations) != len(first.Annotations) || len(r.Annotations) == 0 {
+			t.Errorf("run %d: %s with %d annotations, want completed with %d", r.ID, r.Status, len(r.Annotations), len(first.Annotations))
+		}
+		if r.ID == first.ID && r.Requests != first.Requests {
+			t.Errorf("the re-requested run was updated again (%d requests, was %d)", r.Requests, first.Requests)
+		}
 	}
 }
 

@@ -201,6 +201,12 @@ func (j *job) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		if n == 0 && t.Event == "check_suite.requested" {
+			// Every push to a branch sends one; a commit that is no pull
+			// request's head gets no PyGuard check at all (no noise on main).
+			j.log.Info().Msg("no open pull request has this commit as its head; no check run")
+			return nil
+		}
 		if n == 0 {
 			j.log.Info().Msg("no open pull request has this commit as its head")
 			return j.completeNow(ctx, outcome{conclusion: "neutral", title: "No pull request to review",

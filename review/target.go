@@ -17,8 +17,8 @@ type Target struct {
 	// suites of fork PRs): the reviewer finds it by HeadSHA.
 	Number  int
 	HeadSHA string
-	// CheckRunID is set when a specific check run was re-requested; the
-	// reviewer re-runs it instead of creating a new one.
+	// CheckRunID is the check run a person re-requested (for the logs):
+	// the re-run gets a new run on the head.
 	CheckRunID int64
 }
 
