@@ -53,6 +53,12 @@ type proseHunk struct {
 	old, new   []string
 }
 
+// maxSuggestion bounds a suggestion block (a minified line, a long
+// literal), leaving room for the rest of the comment: a comment too long
+// for GitHub loses its block, and a plan that still counted as one-click
+// would make the summary count a fix the comment does not offer.
+const maxSuggestion = maxCommentBody - 8<<10
+
 // suggests reports whether mode turns a fix of applicability a into a
 // suggestion block.
 func suggests(mode string, a analyzer.Applicability) bool {
@@ -137,6 +143,11 @@ func (p *fixPlan) suggest(src *source, d *fileDiff, lines ...int) {
 	}
 	if n == hi-lo+1 && text == strings.Join(linesOf(src, lo, hi), "\n") {
 		p.kind = fixGuidance // the edits change nothing visible
+		return
+	}
+	if len(text) > maxSuggestion {
+		p.kind = fixProse
+		p.reason = "the suggested lines are too long for a review comment"
 		return
 	}
 	p.kind = fixSuggestion

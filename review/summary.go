@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -198,8 +199,8 @@ func renderSummary(res *result, counts map[analyzer.Severity]int, failing int, d
 	if len(res.kept) > 0 {
 		b.WriteString("\n### Findings\n\n| Rule | Severity | Location | Message |\n| --- | --- | --- | --- |\n")
 		for _, f := range res.kept[:rows] {
-			fmt.Fprintf(&b, "| [%s](%s) | %s | `%s:%d` | %s |\n", f.rule.ID, ruleDocURL(docsURL, f.rule.ID), f.severity(),
-				cell(f.path), f.line, cell(clip(f.message, 200)))
+			fmt.Fprintf(&b, "| [%s](%s) | %s | %s | %s |\n", f.rule.ID, ruleDocURL(docsURL, f.rule.ID), f.severity(),
+				code(cell(f.path)+":"+strconv.Itoa(f.line)), cell(clip(f.message, 200)))
 		}
 		if rows < len(res.kept) {
 			fmt.Fprintf(&b, "\n_The table shows the first %d of %d findings (highest severity first)", rows, len(res.kept))
@@ -261,17 +262,17 @@ func fileLines(res *result) string {
 	n := 0
 	for _, s := range res.skipped {
 		if n++; n <= maxListed {
-			fmt.Fprintf(&b, "- `%s` — %s\n", cell(s.path), cell(s.reason))
+			fmt.Fprintf(&b, "- %s — %s\n", code(cell(s.path)), cell(s.reason))
 		}
 	}
 	for _, s := range res.notes {
 		if n++; n <= maxListed {
-			fmt.Fprintf(&b, "- `%s` — %s\n", cell(s.path), cell(s.reason))
+			fmt.Fprintf(&b, "- %s — %s\n", code(cell(s.path)), cell(s.reason))
 		}
 	}
 	for _, p := range res.excluded {
 		if n++; n <= maxListed {
-			fmt.Fprintf(&b, "- `%s` — excluded by `paths.exclude`\n", cell(p))
+			fmt.Fprintf(&b, "- %s — excluded by `paths.exclude`\n", code(cell(p)))
 		}
 	}
 	if n > maxListed {
@@ -330,7 +331,7 @@ func locations(fs []*finding) string {
 			parts = append(parts, "…")
 			break
 		}
-		parts = append(parts, fmt.Sprintf("`%s:%d` %s", cell(f.path), f.line, f.rule.ID))
+		parts = append(parts, fmt.Sprintf("%s %s", code(cell(f.path)+":"+strconv.Itoa(f.line)), f.rule.ID))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -421,6 +422,26 @@ func cell(s string) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	s = strings.ReplaceAll(s, "|", `\|`)
 	return s
+}
+
+// code is s as a Markdown code span, whatever backticks it holds (a file
+// may be named "x`](…).py"): the fence is longer than any run of
+// backticks in s, so s cannot close it early.
+func code(s string) string {
+	longest, run := 0, 0
+	for _, c := range s {
+		if c != '`' {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	if longest > 0 {
+		s = " " + s + " " // CommonMark strips one space on each side
+	}
+	f := strings.Repeat("`", longest+1)
+	return f + s + f
 }
 
 // clip shortens s to at most n bytes on a rune boundary, with "…".

@@ -215,16 +215,20 @@ func flagName(env string) string {
 func normalizeAPIURL(s string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
+		if strings.Contains(s, "@") {
+			return "", errors.New("not a URL") // it may hold credentials: not echoed
+		}
 		return "", fmt.Errorf("not a URL: %q", s)
+	}
+	// First: the messages below echo the URL.
+	if u.User != nil {
+		return "", errors.New("must not contain credentials")
 	}
 	if u.Scheme != "https" && u.Scheme != "http" {
 		return "", fmt.Errorf("must be an http(s) URL such as %s or https://HOST/api/v3/, got %q", defaultGitHubURL, s)
 	}
 	if u.Host == "" {
 		return "", fmt.Errorf("has no host: %q", s)
-	}
-	if u.User != nil {
-		return "", errors.New("must not contain credentials")
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
 		return "", fmt.Errorf("must not have a query or fragment: %q", s)

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,6 +91,20 @@ func (s *Server) ExpireTokens() {
 
 // TokensIssued counts installation tokens minted through the API.
 func (s *Server) TokensIssued() int { return s.CallCount(RouteAccessToken) }
+
+// IssuedTokens returns every installation token minted so far (through
+// the API or InstallationToken), expired ones included, sorted: tests
+// look for them where no credential belongs, such as logs.
+func (s *Server) IssuedTokens() []string {
+	s.mu.Lock()
+	out := make([]string, 0, len(s.tokens))
+	for tok := range s.tokens {
+		out = append(out, tok)
+	}
+	s.mu.Unlock()
+	sort.Strings(out)
+	return out
+}
 
 // authHeader returns the credential after "token " or "Bearer ".
 func authHeader(r *http.Request) (string, bool) {
