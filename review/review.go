@@ -38,6 +38,9 @@ type result struct {
 	noDiff int
 
 	posted, present, overflow, refused []*finding
+	// dismissed are kept findings a person dismissed by a reply command;
+	// they are not in kept.
+	dismissed []dismissal
 	// oneClick counts the posted comments that carry a one-click fix.
 	oneClick             int
 	postErr              error
