@@ -12,7 +12,8 @@ import (
 // No docker engine runs in CI, so the Dockerfile is checked here: its
 // build command is run as written (same flags, cgo, module read-only), the
 // binary it makes answers `version` and `healthcheck -h`, and the runtime
-// stage has the entrypoint, user, port and health check the docs promise.
+// stage has the entrypoint, user, port, health check and data directory
+// the docs promise.
 func TestDockerfile(t *testing.T) {
 	b, err := os.ReadFile("../../Dockerfile")
 	if err != nil {
@@ -25,12 +26,27 @@ func TestDockerfile(t *testing.T) {
 		"FROM gcr.io/distroless/base-debian12:nonroot",
 		"COPY --from=build /out/pyguard /usr/local/bin/pyguard",
 		"USER 65532:65532",
+		// The SQLite default (sqlite://pyguard.db) is relative to the
+		// working directory, which the runtime user must be able to write.
+		"RUN mkdir -m 0700 /out/data",
+		"COPY --from=build --chown=65532:65532 /out/data /var/lib/pyguard",
+		"WORKDIR /var/lib/pyguard",
+		`VOLUME ["/var/lib/pyguard"]`,
 		"EXPOSE 8080",
 		`CMD ["/usr/local/bin/pyguard", "healthcheck"]`,
 		`ENTRYPOINT ["/usr/local/bin/pyguard", "serve"]`,
 	} {
 		if !strings.Contains(df, want) {
 			t.Errorf("Dockerfile lacks %q", want)
+		}
+	}
+	// The data directory belongs to the runtime stage, owned by its user.
+	if i := strings.Index(df, "FROM gcr.io/distroless/"); i >= 0 {
+		runtime := df[i:]
+		for _, want := range []string{"--chown=65532:65532 /out/data /var/lib/pyguard", "WORKDIR /var/lib/pyguard", "VOLUME"} {
+			if !strings.Contains(runtime, want) {
+				t.Errorf("the runtime stage lacks %q", want)
+			}
 		}
 	}
 	m := regexp.MustCompile(`(?m)^RUN (go build [^\n]*?) -o /out/pyguard (\./cmd/pyguard)`).FindStringSubmatch(df)
