@@ -74,10 +74,10 @@ type Server struct {
 	log        zerolog.Logger
 	metrics    *metrics.Metrics
 
-	queue      Queue
-	handlers   map[string]githubapp.EventHandler // by X-GitHub-Event
-	mux        *http.ServeMux
-	draining   atomic.Bool
+	queue    Queue
+	handlers map[string]githubapp.EventHandler // by X-GitHub-Event
+	mux      *http.ServeMux
+	draining atomic.Bool
 }
 
 // NewHandler builds the receiver in front of cfg.Queue.
